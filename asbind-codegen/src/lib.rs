@@ -1,0 +1,1 @@
+//! Binding generator for asbind (filled in by the generator issue).

@@ -1,0 +1,1 @@
+//! Proc macros for asbind (filled in by the generator issue).

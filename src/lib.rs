@@ -1,0 +1,2 @@
+//! asbind
+pub use asbind_runtime::*;
