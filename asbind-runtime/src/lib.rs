@@ -1,1 +1,50 @@
-pub fn x(){}
+//! The asbind runtime: call AssemblyScript modules from Rust on wasmtime.
+//!
+//! Generated bindings (and hand-written code) use three things:
+//!
+//! * [`Module`] and [`Instance`]: compile once, instantiate with default imports (`abort`,
+//!   `trace`, `seed`, `Date.now`, `console.*`, ...) plus your own ([`Imports`]).
+//! * [`Ctx`]: lift values out of the module (`String`, `Vec<T>` of every element kind, records,
+//!   [`Ref`] handles) and lower values into it, with the garbage collector kept at bay by a
+//!   per-instance pin table.
+//! * Views ([`Instance::view`], [`Instance::view_mut`]): borrowed slices of the module's arrays
+//!   whose lifetime forbids any call while they live.
+//!
+//! ```no_run
+//! use asbind_runtime::{Instance, Module};
+//! # fn main() -> asbind_runtime::Result<()> {
+//! let module = Module::from_file("fixtures/hello.wasm")?;
+//! let mut instance = Instance::new(&module)?;
+//! let expand = instance.func::<u32, u32>("expand_string")?;
+//! let mut cx = instance.ctx();
+//! let arg = cx.lower_str("abc")?;
+//! let out = cx.call(&expand, arg)?;
+//! assert_eq!(cx.lift_string(out)?, "a b c");
+//! # Ok(()) }
+//! ```
+//!
+//! The ABI followed here is described in `AS_ABI.md` (AssemblyScript 0.18 – 0.28).
+
+#![warn(missing_docs)]
+
+pub mod abi;
+mod ctx;
+mod error;
+mod handle;
+mod imports;
+mod instance;
+pub mod memory;
+mod pins;
+mod types;
+mod views;
+
+pub use abi::{Abi, Generation};
+pub use ctx::{ArrayLike, Ctx};
+pub use error::{Error, Result};
+pub use handle::Ref;
+pub use imports::{Console, HostFn, Imports};
+pub use instance::{HostState, Instance, Module, Utf16, default_engine};
+pub use types::{Element, Kind, Lift, Lower, Pod, Scalar, TypeInfo, kinds};
+
+/// Re-export of wasmtime for generated code and advanced use.
+pub use wasmtime;

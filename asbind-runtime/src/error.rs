@@ -1,0 +1,180 @@
+//! The one error type every runtime operation (and every generated method) returns.
+
+use std::fmt;
+
+/// Result alias used throughout asbind.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while loading, calling or marshalling an AssemblyScript module.
+///
+/// No input a module can produce (bogus pointers, lengths, type ids, traps) panics; each ends up
+/// here instead.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The module trapped (`unreachable`, out-of-bounds memory access, stack overflow, ...).
+    #[error("wasm trap: {message}{}", backtrace_suffix(.backtrace))]
+    Trap {
+        /// The trap code, when wasmtime reported one.
+        code: Option<wasmtime::Trap>,
+        /// wasmtime's description of the trap.
+        message: String,
+        /// The wasm call stack at the trap, innermost frame first.
+        backtrace: Option<String>,
+    },
+    /// The module called `abort` (an AssemblyScript `throw`, failed `assert`, bounds check, ...).
+    #[error("AssemblyScript abort: {} in {}:{line}:{column}", .message.as_deref().unwrap_or("(no message)"), .file.as_deref().unwrap_or("(unknown file)"))]
+    Abort {
+        /// The message passed to `abort`, if not null.
+        message: Option<String>,
+        /// The source file passed to `abort`, if not null.
+        file: Option<String>,
+        /// Source line.
+        line: u32,
+        /// Source column.
+        column: u32,
+    },
+    /// The module called `process.exit(code)`.
+    #[error("the module called process.exit({0})")]
+    Exit(i32),
+    /// A pointer or length read from the module points outside its linear memory.
+    #[error(
+        "out-of-bounds access: {len} bytes at {addr:#x} is outside linear memory of {memory_size} bytes"
+    )]
+    OutOfBounds {
+        /// First byte accessed.
+        addr: u64,
+        /// Number of bytes accessed.
+        len: u64,
+        /// Current memory size in bytes.
+        memory_size: usize,
+    },
+    /// An object's runtime type id is not the kind the caller expected.
+    #[error(
+        "wrong runtime type: expected {expected}, but the object at {ptr:#x} has runtime type id {found}"
+    )]
+    WrongType {
+        /// Address of the object's payload.
+        ptr: u32,
+        /// What the caller expected, in AssemblyScript terms.
+        expected: String,
+        /// The id found in the object's header.
+        found: u32,
+    },
+    /// A string's UTF-16 code units are not valid UTF-16 (an unpaired surrogate) and strict
+    /// decoding was requested.
+    #[error(
+        "string at {ptr:#x} is not valid UTF-16 (unpaired surrogate); use lossy decoding to replace it with U+FFFD"
+    )]
+    InvalidUtf16 {
+        /// Address of the string's payload.
+        ptr: u32,
+    },
+    /// A value the module gave is not valid for its type (e.g. a negative length).
+    #[error("invalid value from the module: {0}")]
+    InvalidValue(String),
+    /// A required export of the runtime interface is missing.
+    #[error(
+        "the module does not export `{name}`, which {needed_for} needs; rebuild it with `asc --exportRuntime`"
+    )]
+    MissingRuntimeExport {
+        /// The missing export (`__new`, `__pin`, `__unpin`, `__collect`, `__rtti_base`, ...).
+        name: &'static str,
+        /// What asbind was trying to do.
+        needed_for: &'static str,
+    },
+    /// A null pointer appeared where the AssemblyScript type is not nullable.
+    #[error("unexpected null: {0} is not nullable")]
+    Null(String),
+    /// An export is missing or does not have the expected wasm signature.
+    #[error("export `{name}`: {reason}")]
+    Export {
+        /// The export's name.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The module imports functions that neither asbind nor the caller provides.
+    #[error("the module imports {} that nothing provides; register them with `Imports::func`", .0.join(", "))]
+    MissingImports(Vec<String>),
+    /// The bytes are not a valid wasm module, or wasmtime could not compile it.
+    #[error("could not compile the module: {0}")]
+    Compile(String),
+    /// wasmtime could not instantiate the module.
+    #[error("could not instantiate the module: {0}")]
+    Instantiate(String),
+    /// A handle was used with an instance other than the one that created it.
+    #[error("this handle belongs to a different module instance")]
+    ForeignHandle,
+    /// A value is too large for AssemblyScript (e.g. an array longer than 2^30 bytes).
+    #[error("value too large for AssemblyScript: {0}")]
+    TooLarge(String),
+    /// The module's memory is not aligned for a borrowed view of this element type.
+    #[error("cannot view {len} bytes at {addr:#x} as elements of {align} bytes: misaligned")]
+    Misaligned {
+        /// Start address.
+        addr: u32,
+        /// Length in bytes.
+        len: u32,
+        /// Required alignment.
+        align: u32,
+    },
+    /// Reading a module file failed.
+    #[error("could not read {path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An error returned by a host (import) function supplied by the user.
+    #[error("host function {name}: {source}")]
+    Host {
+        /// `module.field` of the import.
+        name: String,
+        /// What the host function returned.
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
+}
+
+fn backtrace_suffix(bt: &Option<String>) -> String {
+    match bt {
+        Some(bt) if !bt.is_empty() => format!("\n{bt}"),
+        _ => String::new(),
+    }
+}
+
+impl Error {
+    /// Builds an [`Error::Host`] from any error, for use in user import functions.
+    pub fn host(
+        name: impl fmt::Display,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        Error::Host {
+            name: name.to_string(),
+            source: source.into(),
+        }
+    }
+
+    /// Converts an error that came out of a wasm call into an asbind error: aborts and host
+    /// errors raised by import functions come back as themselves, traps get their backtrace.
+    pub(crate) fn from_call(err: wasmtime::Error) -> Self {
+        let err = match err.downcast::<Error>() {
+            Ok(own) => return own,
+            Err(err) => err,
+        };
+        let code = err.downcast_ref::<wasmtime::Trap>().copied();
+        let backtrace = err
+            .downcast_ref::<wasmtime::WasmBacktrace>()
+            .map(|bt| bt.to_string());
+        let message = match code {
+            Some(code) => code.to_string(),
+            None => format!("{err:#}"),
+        };
+        Error::Trap {
+            code,
+            message,
+            backtrace,
+        }
+    }
+}

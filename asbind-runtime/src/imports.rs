@@ -1,0 +1,428 @@
+//! Imports: the standard `env` functions every AssemblyScript module may need (`abort`,
+//! `trace`, `seed`, `Date.now`, `performance.now`, `console.*`, `process.exit`) and the user's
+//! own, registered by `(module, field)` as Rust closures.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use wasmtime::{AsContextMut, Caller, Extern, Func, Store, WasmRet, WasmTy};
+
+use crate::abi::Generation;
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::instance::{HostState, Utf16, init_runtime};
+
+/// What kind of console output the module produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Console {
+    /// `console.log`, `console.time*` results.
+    Log,
+    /// `console.debug`.
+    Debug,
+    /// `console.info`.
+    Info,
+    /// `console.warn`.
+    Warn,
+    /// `console.error`, failed `console.assert`.
+    Error,
+    /// `trace(msg, n, ...)`.
+    Trace,
+}
+
+type ConsoleFn = Box<dyn FnMut(Console, &str) + Send>;
+type ClockFn = Box<dyn Fn() -> f64 + Send + Sync>;
+type Maker<D> = Box<dyn FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send>;
+
+/// State behind the default imports.
+pub(crate) struct HostEnv {
+    console: ConsoleFn,
+    seed: Option<f64>,
+    clock: ClockFn,
+    started: Instant,
+    timers: HashMap<String, Instant>,
+}
+
+fn log_console(kind: Console, msg: &str) {
+    match kind {
+        Console::Log | Console::Info | Console::Trace => log::info!(target: "asbind", "{msg}"),
+        Console::Debug => log::debug!(target: "asbind", "{msg}"),
+        Console::Warn => log::warn!(target: "asbind", "{msg}"),
+        Console::Error => log::error!(target: "asbind", "{msg}"),
+    }
+}
+
+fn wall_clock_ms() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or(0.0)
+}
+
+/// A fresh random seed without a random-number crate: std's per-process random hash keys.
+fn random_seed() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(Instant::now().elapsed().as_nanos());
+    // 53 random bits scaled like JS's `Date.now() * Math.random()`: a positive double.
+    (h.finish() >> 11) as f64
+}
+
+/// The imports of an instance: defaults for the standard `env` functions, the user's functions
+/// and the host options (console sink, seed, clock, string policy).
+pub struct Imports<D: 'static = ()> {
+    funcs: Vec<(String, String, Maker<D>)>,
+    console: ConsoleFn,
+    seed: Option<f64>,
+    clock: ClockFn,
+    utf16: Utf16,
+    generation: Generation,
+}
+
+impl<D: 'static> Default for Imports<D> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<D: 'static> Imports<D> {
+    /// The standard imports, logging console output through the `log` crate (target
+    /// `asbind`), a random seed and the system clock.
+    pub fn new() -> Self {
+        Imports {
+            funcs: Vec::new(),
+            console: Box::new(log_console),
+            seed: None,
+            clock: Box::new(wall_clock_ms),
+            utf16: Utf16::Strict,
+            generation: Generation::V0_24,
+        }
+    }
+
+    /// Registers a host function for import `module.field`, overriding any default.
+    ///
+    /// The closure receives a [`Ctx`] (to lift its pointer arguments or allocate a result) and
+    /// the wasm-level arguments (`i32`, `u32`, `i64`, `u64`, `f32`, `f64`).
+    pub fn func<Args, R>(
+        &mut self,
+        module: &str,
+        field: &str,
+        f: impl HostFn<D, Args, R>,
+    ) -> &mut Self {
+        let name: Arc<str> = format!("{module}.{field}").into();
+        self.funcs.push((
+            module.into(),
+            field.into(),
+            Box::new(move |store| Ok(f.into_func(store, name).into())),
+        ));
+        self
+    }
+
+    /// Registers any extern (a global, memory or table) for import `module.field`.
+    pub fn extern_with(
+        &mut self,
+        module: &str,
+        field: &str,
+        make: impl FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send + 'static,
+    ) -> &mut Self {
+        self.funcs
+            .push((module.into(), field.into(), Box::new(make)));
+        self
+    }
+
+    /// Sends `trace` and `console.*` output to `sink` instead of the `log` crate.
+    pub fn on_console(&mut self, sink: impl FnMut(Console, &str) + Send + 'static) -> &mut Self {
+        self.console = Box::new(sink);
+        self
+    }
+
+    /// Fixes the value `env.seed` returns, making `Math.random()` deterministic.
+    pub fn seed(&mut self, seed: f64) -> &mut Self {
+        self.seed = Some(seed);
+        self
+    }
+
+    /// Replaces the clock behind `Date.now` (milliseconds since the Unix epoch).
+    pub fn clock(&mut self, now_ms: impl Fn() -> f64 + Send + Sync + 'static) -> &mut Self {
+        self.clock = Box::new(now_ms);
+        self
+    }
+
+    /// Chooses how strings with unpaired surrogates are lifted (strict by default).
+    pub fn utf16(&mut self, policy: Utf16) -> &mut Self {
+        self.utf16 = policy;
+        self
+    }
+
+    /// The generation to assume when the module has no `__rtti_base` to detect it from
+    /// (default: 0.24 – 0.28).
+    pub fn assume_generation(&mut self, generation: Generation) -> &mut Self {
+        self.generation = generation;
+        self
+    }
+
+    pub(crate) fn into_parts(
+        self,
+    ) -> (HostEnv, Vec<(String, String, Maker<D>)>, Utf16, Generation) {
+        let env = HostEnv {
+            console: self.console,
+            seed: self.seed,
+            clock: self.clock,
+            started: Instant::now(),
+            timers: HashMap::new(),
+        };
+        (env, self.funcs, self.utf16, self.generation)
+    }
+}
+
+/// A Rust closure usable as an import: `Fn(&mut Ctx<D>, A1, ..., An) -> Result<R>` with wasm
+/// value arguments and result. Implemented for up to 8 arguments.
+pub trait HostFn<D: 'static, Args, R>: Send + Sync + 'static {
+    /// Wraps the closure as a wasmtime function in `store`.
+    fn into_func(self, store: &mut Store<HostState<D>>, name: Arc<str>) -> Func;
+}
+
+/// Makes sure import functions running inside the start function (before instantiation
+/// finished) can already reach memory and the runtime exports.
+fn ensure_runtime<D: 'static>(caller: &mut Caller<'_, HostState<D>>) -> wasmtime::Result<()> {
+    if caller.data().rt.ready {
+        return Ok(());
+    }
+    let exports: Vec<(&str, Option<Extern>)> = [
+        "memory",
+        "__new",
+        "__pin",
+        "__unpin",
+        "__collect",
+        "__setArgumentsLength",
+        "__rtti_base",
+    ]
+    .into_iter()
+    .map(|n| (n, caller.get_export(n)))
+    .collect();
+    init_runtime(caller.as_context_mut(), |_, name| {
+        exports
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, e)| e.clone())
+    })
+    .map_err(wasmtime::Error::new)
+}
+
+fn host_error(name: &str, e: Error) -> wasmtime::Error {
+    match e {
+        // Aborts, exits and traps pass through unchanged; anything else names the import.
+        e @ (Error::Abort { .. } | Error::Exit(_) | Error::Trap { .. } | Error::Host { .. }) => {
+            wasmtime::Error::new(e)
+        }
+        e => wasmtime::Error::new(Error::host(name, e)),
+    }
+}
+
+macro_rules! host_fn {
+    ($($arg:ident $var:ident),*) => {
+        impl<D: 'static, F, R, $($arg,)*> HostFn<D, ($($arg,)*), R> for F
+        where
+            F: Fn(&mut Ctx<'_, D>, $($arg),*) -> Result<R> + Send + Sync + 'static,
+            R: WasmRet + 'static,
+            $($arg: WasmTy + 'static,)*
+        {
+            fn into_func(self, store: &mut Store<HostState<D>>, name: Arc<str>) -> Func {
+                Func::wrap(store, move |mut caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
+                    ensure_runtime(&mut caller)?;
+                    let mut cx = Ctx::new(caller.as_context_mut());
+                    self(&mut cx, $($var),*).map_err(|e| host_error(&name, e))
+                })
+            }
+        }
+    };
+}
+
+host_fn!();
+host_fn!(A1 a1);
+host_fn!(A1 a1, A2 a2);
+host_fn!(A1 a1, A2 a2, A3 a3);
+host_fn!(A1 a1, A2 a2, A3 a3, A4 a4);
+host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5);
+host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6);
+host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6, A7 a7);
+host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6, A7 a7, A8 a8);
+
+/// Builds the import list for `module`: the user's functions first, then the defaults; every
+/// import nothing provides is reported at once.
+pub(crate) fn resolve<D: 'static>(
+    store: &mut Store<HostState<D>>,
+    module: &wasmtime::Module,
+    funcs: Vec<(String, String, Maker<D>)>,
+) -> Result<Vec<Extern>> {
+    let mut user: HashMap<(String, String), Maker<D>> = HashMap::new();
+    for (m, f, make) in funcs {
+        user.insert((m, f), make);
+    }
+    let mut externs = Vec::new();
+    let mut missing = Vec::new();
+    for import in module.imports() {
+        let key = (import.module().to_string(), import.name().to_string());
+        if let Some(make) = user.remove(&key) {
+            externs.push(
+                make(store).map_err(|e| {
+                    Error::Instantiate(format!("import {}.{}: {e:#}", key.0, key.1))
+                })?,
+            );
+        } else if let Some(func) = default_import(store, &key.0, &key.1) {
+            externs.push(func.into());
+        } else {
+            missing.push(format!("{}.{}", key.0, key.1));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::MissingImports(missing));
+    }
+    for (m, f) in user.keys() {
+        log::debug!(target: "asbind", "import {m}.{f} was registered but the module does not import it");
+    }
+    Ok(externs)
+}
+
+fn console<D: 'static>(cx: &mut Ctx<'_, D>, kind: Console, msg: &str) {
+    (cx.store().data_mut().host.console)(kind, msg);
+}
+
+fn lift_nullable_lossy<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Option<String>> {
+    if ptr == 0 {
+        Ok(None)
+    } else {
+        cx.lift_string_lossy(ptr).map(Some)
+    }
+}
+
+fn console_fn<D: 'static>(store: &mut Store<HostState<D>>, kind: Console) -> Func {
+    (move |cx: &mut Ctx<'_, D>, msg: u32| -> Result<()> {
+        let text = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
+        console(cx, kind, &text);
+        Ok(())
+    })
+    .into_func(store, "env.console".into())
+}
+
+fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: &'static str) -> Func {
+    (move |cx: &mut Ctx<'_, D>, label: u32| -> Result<()> {
+        let label = lift_nullable_lossy(cx, label)?.unwrap_or_else(|| "default".into());
+        let host = &mut cx.store().data_mut().host;
+        let line = match op {
+            "time" => {
+                if host.timers.insert(label.clone(), Instant::now()).is_some() {
+                    Some(format!(
+                        "Warning: Label '{label}' already exists for console.time()"
+                    ))
+                } else {
+                    None
+                }
+            }
+            _ => match host
+                .timers
+                .get(&label)
+                .map(|t| t.elapsed().as_secs_f64() * 1000.0)
+            {
+                Some(ms) => {
+                    if op == "timeEnd" {
+                        host.timers.remove(&label);
+                    }
+                    Some(format!("{label}: {ms:.3}ms"))
+                }
+                None => Some(format!(
+                    "Warning: No such label '{label}' for console.{op}()"
+                )),
+            },
+        };
+        if let Some(line) = line {
+            console(cx, Console::Log, &line);
+        }
+        Ok(())
+    })
+    .into_func(store, format!("env.console.{op}").into())
+}
+
+/// The default for import `module.field`, if asbind provides one.
+fn default_import<D: 'static>(
+    store: &mut Store<HostState<D>>,
+    module: &str,
+    field: &str,
+) -> Option<Func> {
+    let f = match (module, field) {
+        ("env", "abort") => {
+            (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
+                let message = lift_nullable_lossy(cx, msg)?;
+                let file = lift_nullable_lossy(cx, file)?;
+                Err(Error::Abort {
+                    message,
+                    file,
+                    line,
+                    column,
+                })
+            })
+            .into_func(store, "env.abort".into())
+        }
+        ("env", "trace") => (|cx: &mut Ctx<'_, D>,
+                              msg: u32,
+                              n: i32,
+                              a0: f64,
+                              a1: f64,
+                              a2: f64,
+                              a3: f64,
+                              a4: f64|
+         -> Result<()> {
+            let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
+            let args = [a0, a1, a2, a3, a4];
+            let shown = &args[..n.clamp(0, 5) as usize];
+            let mut line = format!("trace: {msg}");
+            if !shown.is_empty() {
+                line.push(' ');
+                line.push_str(
+                    &shown
+                        .iter()
+                        .map(f64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            }
+            console(cx, Console::Trace, &line);
+            Ok(())
+        })
+        .into_func(store, "env.trace".into()),
+        ("env", "seed") => (|cx: &mut Ctx<'_, D>| -> Result<f64> {
+            Ok(cx.store().data().host.seed.unwrap_or_else(random_seed))
+        })
+        .into_func(store, "env.seed".into()),
+        ("env", "Date.now") | ("Date", "now") => {
+            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok((cx.store().data().host.clock)()) })
+                .into_func(store, "Date.now".into())
+        }
+        ("env", "performance.now") => (|cx: &mut Ctx<'_, D>| -> Result<f64> {
+            Ok(cx.store().data().host.started.elapsed().as_secs_f64() * 1000.0)
+        })
+        .into_func(store, "env.performance.now".into()),
+        ("env", "console.log") => console_fn(store, Console::Log),
+        ("env", "console.debug") => console_fn(store, Console::Debug),
+        ("env", "console.info") => console_fn(store, Console::Info),
+        ("env", "console.warn") => console_fn(store, Console::Warn),
+        ("env", "console.error") => console_fn(store, Console::Error),
+        ("env", "console.time") => timer_fn(store, "time"),
+        ("env", "console.timeLog") => timer_fn(store, "timeLog"),
+        ("env", "console.timeEnd") => timer_fn(store, "timeEnd"),
+        ("env", "console.assert") => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
+            if cond == 0 {
+                let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_default();
+                console(cx, Console::Error, &format!("Assertion failed: {msg}"));
+            }
+            Ok(())
+        })
+        .into_func(store, "env.console.assert".into()),
+        ("env", "process.exit") => {
+            (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
+                .into_func(store, "env.process.exit".into())
+        }
+        _ => return None,
+    };
+    Some(f)
+}

@@ -1,0 +1,400 @@
+//! How Rust types map to AssemblyScript types.
+//!
+//! * [`Scalar`]: `bool`, the integers and floats; stored inline in arrays and fields.
+//! * [`Lift`]: a Rust value read from a managed pointer (strings, vectors, records, handles).
+//! * [`Lower`]: a Rust value written into the module as a new managed object, giving a pointer.
+//! * [`Element`]: anything that can sit in an array slot or record field (scalars and [`Lift`]
+//!   types, the latter as a 4-byte pointer).
+//! * [`Kind`]: a marker for what a pinned [`Ref`](crate::Ref) points to, checked by runtime type
+//!   id when the handle is made.
+
+use crate::abi::flags;
+use crate::ctx::Ctx;
+use crate::error::Result;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A scalar AssemblyScript type with a fixed-size little-endian encoding.
+pub trait Scalar: Copy + Send + Sync + 'static + sealed::Sealed {
+    /// log2 of the encoded size in bytes.
+    const ALIGN_LOG2: u32;
+    /// The RTTI element bits (`flags::VALUE_MASK`) of an array of this type.
+    const VALUE_FLAGS: u32;
+    /// The AssemblyScript name.
+    const AS_NAME: &'static str;
+    /// Decodes one value from exactly `1 << ALIGN_LOG2` bytes.
+    fn from_le(bytes: &[u8]) -> Self;
+    /// Encodes one value into exactly `1 << ALIGN_LOG2` bytes.
+    fn to_le(self, out: &mut [u8]);
+    /// Decodes a packed run of values (a bulk copy on little-endian hosts).
+    fn decode_all(bytes: &[u8]) -> Vec<Self> {
+        bytes
+            .chunks_exact(1 << Self::ALIGN_LOG2)
+            .map(Self::from_le)
+            .collect()
+    }
+    /// Encodes `values` into `out` (`out.len() == values.len() << ALIGN_LOG2`).
+    fn encode_all(values: &[Self], out: &mut [u8]) {
+        for (v, chunk) in values
+            .iter()
+            .zip(out.chunks_exact_mut(1 << Self::ALIGN_LOG2))
+        {
+            v.to_le(chunk);
+        }
+    }
+}
+
+/// A numeric scalar whose in-memory representation can be borrowed directly as `&[Self]`
+/// (every bit pattern valid): the element types of zero-copy views.
+pub trait Pod: Scalar + bytemuck::Pod {}
+
+macro_rules! numeric {
+    ($($t:ty => $align:expr, $flags:expr, $name:literal;)*) => {$(
+        impl sealed::Sealed for $t {}
+        impl Scalar for $t {
+            const ALIGN_LOG2: u32 = $align;
+            const VALUE_FLAGS: u32 = $flags;
+            const AS_NAME: &'static str = $name;
+            fn from_le(bytes: &[u8]) -> Self {
+                let mut b = [0u8; std::mem::size_of::<$t>()];
+                b.copy_from_slice(bytes);
+                <$t>::from_le_bytes(b)
+            }
+            fn to_le(self, out: &mut [u8]) {
+                out.copy_from_slice(&self.to_le_bytes());
+            }
+            fn decode_all(bytes: &[u8]) -> Vec<Self> {
+                #[cfg(target_endian = "little")]
+                {
+                    // Same representation: one memcpy, whatever the source alignment.
+                    bytemuck::pod_collect_to_vec(bytes)
+                }
+                #[cfg(not(target_endian = "little"))]
+                {
+                    bytes.chunks_exact(std::mem::size_of::<$t>()).map(Self::from_le).collect()
+                }
+            }
+            fn encode_all(values: &[Self], out: &mut [u8]) {
+                #[cfg(target_endian = "little")]
+                {
+                    out.copy_from_slice(bytemuck::cast_slice(values));
+                }
+                #[cfg(not(target_endian = "little"))]
+                {
+                    for (v, chunk) in values.iter().zip(out.chunks_exact_mut(std::mem::size_of::<$t>())) {
+                        v.to_le(chunk);
+                    }
+                }
+            }
+        }
+        impl Pod for $t {}
+    )*};
+}
+
+const A0: u32 = flags::VALUE_ALIGN_0;
+const A1: u32 = flags::VALUE_ALIGN_0 << 1;
+const A2: u32 = flags::VALUE_ALIGN_0 << 2;
+const A3: u32 = flags::VALUE_ALIGN_0 << 3;
+const S: u32 = flags::VALUE_SIGNED;
+const F: u32 = flags::VALUE_FLOAT;
+
+numeric! {
+    i8 => 0, A0 | S, "i8";
+    u8 => 0, A0, "u8";
+    i16 => 1, A1 | S, "i16";
+    u16 => 1, A1, "u16";
+    i32 => 2, A2 | S, "i32";
+    u32 => 2, A2, "u32";
+    i64 => 3, A3 | S, "i64";
+    u64 => 3, A3, "u64";
+    f32 => 2, A2 | S | F, "f32";
+    f64 => 3, A3 | S | F, "f64";
+}
+
+impl sealed::Sealed for bool {}
+impl Scalar for bool {
+    const ALIGN_LOG2: u32 = 0;
+    const VALUE_FLAGS: u32 = A0;
+    const AS_NAME: &'static str = "bool";
+    fn from_le(bytes: &[u8]) -> Self {
+        bytes[0] != 0
+    }
+    fn to_le(self, out: &mut [u8]) {
+        out[0] = u8::from(self);
+    }
+}
+
+/// A Rust value that can be read from a managed AssemblyScript object given its pointer.
+///
+/// Implemented for `String`, `Vec<T>` (from any array-like: `Array<T>`, typed arrays and
+/// `StaticArray<T>`, chosen by the object's RTTI), `Option<T>` (null as `None`), [`Ref`]
+/// handles, and by generated record structs.
+///
+/// [`Ref`]: crate::Ref
+pub trait Lift: Sized {
+    /// Whether a null pointer is a valid value (`Option<T>`).
+    const NULLABLE: bool = false;
+    /// The AssemblyScript type, for error messages.
+    fn describe() -> String;
+    /// Reads the value at `ptr`. A null `ptr` is an error unless the type is nullable.
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self>;
+}
+
+/// A Rust value that can be written into the module as a new managed object.
+///
+/// Implemented for `str`/`String` (a new `String`), [`Ref`](crate::Ref) (the pinned object
+/// itself), `Option<T>` (`None` as null) and by generated record structs. Arrays need the
+/// runtime id of their AssemblyScript instantiation and are lowered with
+/// [`Ctx::lower_array`] and friends instead.
+pub trait Lower {
+    /// Writes the value and returns its (unpinned) pointer. The caller must store or pin the
+    /// pointer before the next allocation.
+    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32>;
+}
+
+/// Anything that can be an array element or a record field.
+pub trait Element: Sized {
+    /// log2 of the slot size (references take 4 bytes).
+    const ALIGN_LOG2: u32;
+    /// RTTI element bits an array of this element carries (ignoring `VALUE_NULLABLE`).
+    const VALUE_FLAGS: u32;
+    /// The AssemblyScript element type, for error messages.
+    fn describe_element() -> String;
+    /// Reads `n` consecutive elements starting at `addr`.
+    fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>>;
+}
+
+impl<T: Scalar> Element for T {
+    const ALIGN_LOG2: u32 = T::ALIGN_LOG2;
+    const VALUE_FLAGS: u32 = T::VALUE_FLAGS;
+    fn describe_element() -> String {
+        T::AS_NAME.to_string()
+    }
+    fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
+        let len = crate::memory::byte_len(n, T::ALIGN_LOG2)?;
+        Ok(T::decode_all(cx.reader()?.slice(addr, len)?))
+    }
+}
+
+/// Reference elements: a 4-byte pointer per slot, each lifted on its own.
+macro_rules! reference_element {
+    ($([$($g:tt)*] $t:ty;)*) => {$(
+        impl<$($g)*> Element for $t {
+            const ALIGN_LOG2: u32 = 2;
+            const VALUE_FLAGS: u32 = A2 | flags::VALUE_MANAGED;
+            fn describe_element() -> String {
+                <$t as Lift>::describe()
+            }
+            fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
+                let len = crate::memory::byte_len(n, 2)?;
+                let ptrs: Vec<u32> = u32::decode_all(cx.reader()?.slice(addr, len)?);
+                ptrs.into_iter().map(|p| <$t as Lift>::lift(cx, p)).collect()
+            }
+        }
+    )*};
+}
+
+reference_element! {
+    [] String;
+    [T: Element] Vec<T>;
+    [T: Lift] Option<T>;
+    [K: Kind] crate::Ref<K>;
+}
+
+/// Implements [`Element`] for a type that implements [`Lift`] (a generated record, say): it is
+/// stored as a pointer.
+#[macro_export]
+macro_rules! impl_reference_element {
+    ($t:ty) => {
+        impl $crate::Element for $t {
+            const ALIGN_LOG2: u32 = 2;
+            const VALUE_FLAGS: u32 =
+                $crate::abi::flags::VALUE_ALIGN_0 << 2 | $crate::abi::flags::VALUE_MANAGED;
+            fn describe_element() -> ::std::string::String {
+                <$t as $crate::Lift>::describe()
+            }
+            fn read_elements<D: 'static>(
+                cx: &mut $crate::Ctx<'_, D>,
+                addr: u32,
+                n: usize,
+            ) -> $crate::Result<::std::vec::Vec<Self>> {
+                cx.read_pointer_elements(addr, n)
+            }
+        }
+    };
+}
+
+/// What a pinned [`Ref`](crate::Ref) points to. Checked against the object's runtime type id
+/// (and RTTI flags) whenever a handle is made from a pointer.
+pub trait Kind: 'static {
+    /// Whether an object with runtime id `id` and RTTI flags `flags` (if the module has an RTTI
+    /// table) is of this kind.
+    fn matches(ty: TypeInfo) -> bool;
+    /// The AssemblyScript type, for error messages.
+    fn describe() -> String;
+}
+
+/// What the runtime knows about an object's type: its id and, if available, its RTTI flags.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeInfo {
+    /// The runtime type id from the object header.
+    pub id: u32,
+    /// RTTI flags of that id, when the module exports `__rtti_base`.
+    pub flags: Option<u32>,
+    /// The module's `String` id.
+    pub string_id: u32,
+    /// The module's `ArrayBuffer` id.
+    pub array_buffer_id: u32,
+}
+
+/// Kind markers for [`Ref`](crate::Ref).
+pub mod kinds {
+    use super::{Kind, Scalar, TypeInfo};
+    use crate::abi::flags;
+    use std::marker::PhantomData;
+
+    /// Any managed object (no check).
+    pub struct Object;
+    /// `String`.
+    pub struct Str;
+    /// `ArrayBuffer`.
+    pub struct Buffer;
+    /// A typed array with elements `T` (`Int32Array` for `i32`, ...).
+    pub struct TypedArray<T>(PhantomData<T>);
+    /// `Array<T>` with scalar elements.
+    pub struct Array<T>(PhantomData<T>);
+    /// `StaticArray<T>` with scalar elements.
+    pub struct StaticArray<T>(PhantomData<T>);
+    /// A class, identified by the set of runtime ids accepted (the class and its subclasses).
+    pub trait Class: 'static {
+        /// The AssemblyScript class name.
+        const NAME: &'static str;
+        /// Runtime ids that are this class or one of its subclasses.
+        const IDS: &'static [u32];
+    }
+
+    impl Kind for Object {
+        fn matches(_: TypeInfo) -> bool {
+            true
+        }
+        fn describe() -> String {
+            "any object".into()
+        }
+    }
+    impl Kind for Str {
+        fn matches(ty: TypeInfo) -> bool {
+            ty.id == ty.string_id
+        }
+        fn describe() -> String {
+            "~lib/string/String".into()
+        }
+    }
+    impl Kind for Buffer {
+        fn matches(ty: TypeInfo) -> bool {
+            ty.id == ty.array_buffer_id
+        }
+        fn describe() -> String {
+            "~lib/arraybuffer/ArrayBuffer".into()
+        }
+    }
+
+    fn array_like<T: Scalar>(ty: TypeInfo, kind: u32) -> bool {
+        // Without RTTI nothing can be checked; reads stay bounds-checked.
+        ty.flags.is_none_or(|f| {
+            f & kind != 0 && f & flags::VALUE_MASK & !flags::VALUE_NULLABLE == T::VALUE_FLAGS
+        })
+    }
+    impl<T: Scalar> Kind for TypedArray<T> {
+        fn matches(ty: TypeInfo) -> bool {
+            array_like::<T>(ty, flags::ARRAYBUFFERVIEW)
+        }
+        fn describe() -> String {
+            format!("typed array of {}", T::AS_NAME)
+        }
+    }
+    impl<T: Scalar> Kind for Array<T> {
+        fn matches(ty: TypeInfo) -> bool {
+            array_like::<T>(ty, flags::ARRAY)
+        }
+        fn describe() -> String {
+            format!("~lib/array/Array<{}>", T::AS_NAME)
+        }
+    }
+    impl<T: Scalar> Kind for StaticArray<T> {
+        fn matches(ty: TypeInfo) -> bool {
+            array_like::<T>(ty, flags::STATICARRAY)
+        }
+        fn describe() -> String {
+            format!("~lib/staticarray/StaticArray<{}>", T::AS_NAME)
+        }
+    }
+    impl<C: Class> Kind for C {
+        fn matches(ty: TypeInfo) -> bool {
+            C::IDS.contains(&ty.id)
+        }
+        fn describe() -> String {
+            C::NAME.into()
+        }
+    }
+}
+
+impl Lift for String {
+    fn describe() -> String {
+        "~lib/string/String".into()
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        cx.lift_string(ptr)
+    }
+}
+
+impl<T: Element> Lift for Vec<T> {
+    fn describe() -> String {
+        format!("~lib/array/Array<{}>", T::describe_element())
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        cx.lift_vec(ptr)
+    }
+}
+
+impl<T: Lift> Lift for Option<T> {
+    const NULLABLE: bool = true;
+    fn describe() -> String {
+        format!("{} | null", T::describe())
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        if ptr == 0 {
+            Ok(None)
+        } else {
+            T::lift(cx, ptr).map(Some)
+        }
+    }
+}
+
+impl Lower for str {
+    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
+        cx.lower_str(self)
+    }
+}
+
+impl Lower for String {
+    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
+        cx.lower_str(self)
+    }
+}
+
+impl<T: Lower + ?Sized> Lower for &T {
+    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
+        (**self).lower(cx)
+    }
+}
+
+impl<T: Lower> Lower for Option<T> {
+    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
+        match self {
+            Some(v) => v.lower(cx),
+            None => Ok(0),
+        }
+    }
+}
