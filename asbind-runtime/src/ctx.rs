@@ -25,10 +25,10 @@ const ARRAY_SIZE: u32 = 16;
 ///
 /// Made by [`Instance::ctx`](crate::Instance::ctx) for calls, and handed to import functions.
 /// References lowered as call arguments can be held with [`hold`](Self::hold); they are
-/// released when the next [`call`](Self::call) returns (or when the context is dropped).
+/// released when the next [`call`](Self::call) returns, even if that call fails (and, if
+/// lowering failed before the call, after the instance's next call).
 pub struct Ctx<'a, D: 'static = ()> {
     store: StoreContextMut<'a, HostState<D>>,
-    held: Vec<u32>,
 }
 
 /// Where the elements of an array-like object are.
@@ -46,10 +46,7 @@ pub struct ArrayLike {
 
 impl<'a, D: 'static> Ctx<'a, D> {
     pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>) -> Self {
-        Ctx {
-            store,
-            held: Vec::new(),
-        }
+        Ctx { store }
     }
 
     fn rt(&self) -> &Runtime {
@@ -169,8 +166,11 @@ impl<'a, D: 'static> Ctx<'a, D> {
         args: P,
     ) -> Result<R> {
         self.flush_released()?;
+        // Take this call's held arguments first: a nested call from an import function must
+        // not release them.
+        let held = std::mem::take(&mut self.store.data_mut().rt.held);
         let result = func.call(&mut self.store, args).map_err(Error::from_call);
-        let released = self.release_held();
+        let released = self.release_all(held);
         let value = result?;
         released?;
         Ok(value)
@@ -244,14 +244,14 @@ impl<'a, D: 'static> Ctx<'a, D> {
     pub fn hold(&mut self, ptr: u32) -> Result<u32> {
         if ptr != 0 {
             self.pin(ptr)?;
-            self.held.push(ptr);
+            self.store.data_mut().rt.held.push(ptr);
         }
         Ok(ptr)
     }
 
-    fn release_held(&mut self) -> Result<()> {
+    fn release_all(&mut self, ptrs: Vec<u32>) -> Result<()> {
         let mut first_err = Ok(());
-        for ptr in std::mem::take(&mut self.held) {
+        for ptr in ptrs {
             if let Err(e) = self.unpin(ptr) {
                 first_err = first_err.and(Err(e));
             }
@@ -561,15 +561,6 @@ impl<'a, D: 'static> Ctx<'a, D> {
             | flags::STATICARRAY
             | (flags::VALUE_MASK & !flags::VALUE_NULLABLE);
         abi.find_id(&mem, mask, kind | T::VALUE_FLAGS)
-    }
-}
-
-impl<D: 'static> Drop for Ctx<'_, D> {
-    fn drop(&mut self) {
-        // An error between `hold` and `call`: the held objects are released on the next call.
-        for ptr in self.held.drain(..) {
-            self.store.data().rt.pins.release_later(ptr);
-        }
     }
 }
 

@@ -87,6 +87,8 @@ pub(crate) struct Runtime {
     pub(crate) pins: Arc<Pins>,
     pub(crate) utf16: Utf16,
     pub(crate) ready: bool,
+    /// Objects pinned as arguments of the next call.
+    pub(crate) held: Vec<u32>,
     /// Reused UTF-16 buffer for lowering strings.
     pub(crate) scratch: Vec<u16>,
 }
@@ -119,6 +121,7 @@ impl Runtime {
             pins: Pins::new(),
             utf16,
             ready: false,
+            held: Vec::new(),
             scratch: Vec::new(),
         }
     }
