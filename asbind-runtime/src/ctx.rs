@@ -192,19 +192,22 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// and stub runtimes do not zero). The pointer is unpinned: store or pin it before the
     /// next allocation.
     pub fn alloc(&mut self, size: u32, id: u32) -> Result<u32> {
+        let ptr = self.alloc_unfilled(size, id)?;
+        self.bytes_mut(ptr, size)?.fill(0);
+        Ok(ptr)
+    }
+
+    /// Like [`alloc`](Self::alloc) without zeroing, for payloads the caller overwrites whole
+    /// before anything else can run.
+    fn alloc_unfilled(&mut self, size: u32, id: u32) -> Result<u32> {
         self.flush_released()?;
-        let new = self.runtime_fn(
-            |r| &r.new,
-            "__new",
-            "passing a managed value into the module",
-        )?;
-        let ptr = new
-            .call(&mut self.store, (size, id))
-            .map_err(Error::from_call)?;
+        let new = self.runtime_fn(|r| &r.new, "__new", "passing a managed value into the module")?;
+        let ptr = new.call(&mut self.store, (size, id)).map_err(Error::from_call)?;
         if ptr == 0 {
             return Err(Error::InvalidValue("__new returned null".into()));
         }
-        self.bytes_mut(ptr, size)?.fill(0);
+        // Validates that the whole payload lies in memory.
+        self.bytes_mut(ptr, size)?;
         Ok(ptr)
     }
 
@@ -402,7 +405,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Allocates a new `String` from raw UTF-16 code units.
     pub fn lower_utf16(&mut self, units: &[u16]) -> Result<u32> {
         let size = byte_len(units.len(), 1)?;
-        let ptr = self.alloc(size, self.abi().string_id())?;
+        let ptr = self.alloc_unfilled(size, self.abi().string_id())?;
         u16::encode_all(units, self.bytes_mut(ptr, size)?);
         Ok(ptr)
     }
@@ -410,7 +413,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Allocates a new `ArrayBuffer` holding `bytes`.
     pub fn lower_array_buffer(&mut self, bytes: &[u8]) -> Result<u32> {
         let size = byte_len(bytes.len(), 0)?;
-        let ptr = self.alloc(size, self.abi().array_buffer_id())?;
+        let ptr = self.alloc_unfilled(size, self.abi().array_buffer_id())?;
         self.write_bytes(ptr, bytes)?;
         Ok(ptr)
     }
@@ -444,7 +447,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.write::<u32>(addr, ptr)
     }
 
-    /// A backing `ArrayBuffer` of `n` elements of `1 << align` bytes, written by `fill`, then a
+    /// A backing `ArrayBuffer` of `n` elements of `1 << align` bytes, written whole by `fill`
+    /// (or zeroed without one), then a
     /// header of `header_size` bytes pointing at it, written by `header`. The buffer stays
     /// pinned until the header holds it.
     fn lower_buffered(
@@ -453,12 +457,16 @@ impl<'a, D: 'static> Ctx<'a, D> {
         align: u32,
         id: u32,
         header_size: u32,
-        fill: impl FnOnce(&mut Self, u32) -> Result<()>,
+        fill: Option<&dyn Fn(&mut Self, u32) -> Result<()>>,
     ) -> Result<u32> {
         let byte_length = byte_len(n, align)?;
-        let buffer = self.alloc(byte_length, self.abi().array_buffer_id())?;
+        let ab = self.abi().array_buffer_id();
+        // Without `fill` the buffer will hold pointers: zero it, the GC may scan it.
+        let buffer = if fill.is_some() { self.alloc_unfilled(byte_length, ab)? } else { self.alloc(byte_length, ab)? };
         self.with_pinned(buffer, |cx| {
-            fill(cx, buffer)?;
+            if let Some(fill) = fill {
+                fill(cx, buffer)?;
+            }
             let header = cx.alloc(header_size, id)?;
             cx.write::<u32>(header, buffer)?;
             cx.write::<u32>(header + 4, buffer)?;
@@ -470,29 +478,22 @@ impl<'a, D: 'static> Ctx<'a, D> {
         })
     }
 
+    /// Writes `values` packed at `addr`.
+    fn encode_at<T: Scalar>(&mut self, addr: u32, values: &[T]) -> Result<()> {
+        let len = byte_len(values.len(), T::ALIGN_LOG2)?;
+        T::encode_all(values, self.bytes_mut(addr, len)?);
+        Ok(())
+    }
+
     /// Allocates a typed array (runtime id `id`, e.g. the module's `Float32Array`) holding
     /// `values`, in one bulk copy.
     pub fn lower_typed_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
-        self.lower_buffered(
-            values.len(),
-            T::ALIGN_LOG2,
-            id,
-            TYPED_ARRAY_SIZE,
-            |cx, buf| {
-                let len = byte_len(values.len(), T::ALIGN_LOG2)?;
-                T::encode_all(values, cx.bytes_mut(buf, len)?);
-                Ok(())
-            },
-        )
+        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, TYPED_ARRAY_SIZE, Some(&|cx, buf| cx.encode_at(buf, values)))
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of scalars, in one bulk copy.
     pub fn lower_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
-        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, ARRAY_SIZE, |cx, buf| {
-            let len = byte_len(values.len(), T::ALIGN_LOG2)?;
-            T::encode_all(values, cx.bytes_mut(buf, len)?);
-            Ok(())
-        })
+        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, ARRAY_SIZE, Some(&|cx, buf| cx.encode_at(buf, values)))
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of references, lowering each item with
@@ -503,7 +504,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         id: u32,
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
-        let header = self.lower_buffered(items.len(), 2, id, ARRAY_SIZE, |_, _| Ok(()))?;
+        let header = self.lower_buffered(items.len(), 2, id, ARRAY_SIZE, None)?;
         self.with_pinned(header, |cx| {
             let data = cx.read::<u32>(header + 4)?;
             for (i, item) in items.iter().enumerate() {
@@ -523,8 +524,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Allocates a `StaticArray<T>` (runtime id `id`) of scalars.
     pub fn lower_static_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
         let len = byte_len(values.len(), T::ALIGN_LOG2)?;
-        let ptr = self.alloc(len, id)?;
-        T::encode_all(values, self.bytes_mut(ptr, len)?);
+        let ptr = self.alloc_unfilled(len, id)?;
+        self.encode_at(ptr, values)?;
         Ok(ptr)
     }
 
