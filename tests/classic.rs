@@ -81,3 +81,34 @@ fn classic_strings_use_id_1() {
     assert_eq!(cx.lift_string(p).unwrap(), "classic ✓");
     assert!(matches!(cx.lift_array_buffer(p), Err(asbind::Error::WrongType { found: 1, .. })));
 }
+
+#[test]
+fn every_classic_member_export() {
+    let mut inst = common::instance("vector3d_0_19");
+    let class_id = inst.global("Vector3d").unwrap().get(inst.store_mut()).unwrap_i32();
+    let idof = inst.global("Vector3d_ID").unwrap().get(inst.store_mut()).unwrap_i32();
+    assert_eq!(class_id, idof, "the class global is its runtime id");
+    let ctor = inst.func::<(u32, f64, f64, f64), u32>("Vector3d#constructor").unwrap();
+    let distance = inst.func::<(u32, u32), f64>("Vector3d#distance").unwrap();
+    let new = inst.func::<(f64, f64, f64), u32>("vector_new").unwrap();
+    let length = inst.func::<u32, f64>("vector_length").unwrap();
+    let mut accessors = Vec::new();
+    for field in ["y", "z"] {
+        accessors.push((
+            inst.func::<u32, f64>(&format!("Vector3d#get:{field}")).unwrap(),
+            inst.func::<(u32, f64), ()>(&format!("Vector3d#set:{field}")).unwrap(),
+        ));
+    }
+    let mut cx = inst.ctx();
+    let a = cx.call(&ctor, (0, 0.0, 0.0, 0.0)).unwrap();
+    let a: Ref<kinds::Object> = cx.lift_ref(a).unwrap();
+    let b = cx.call(&new, (0.0, 0.0, 0.0)).unwrap();
+    let b: Ref<kinds::Object> = cx.lift_ref(b).unwrap();
+    for (i, (get, set)) in accessors.iter().enumerate() {
+        cx.call(set, (b.ptr(), 3.0 + i as f64)).unwrap();
+        assert_eq!(cx.call(get, b.ptr()).unwrap(), 3.0 + i as f64);
+    }
+    cx.collect().unwrap();
+    assert_eq!(cx.call(&length, b.ptr()).unwrap(), 5.0);
+    assert_eq!(cx.call(&distance, (a.ptr(), b.ptr())).unwrap(), 5.0);
+}
