@@ -447,25 +447,25 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.write::<u32>(addr, ptr)
     }
 
-    /// A backing `ArrayBuffer` of `n` elements of `1 << align` bytes, written whole by `fill`
-    /// (or zeroed without one), then a
+    /// A backing `ArrayBuffer` of `n` elements of `1 << align` bytes holding `values` (or
+    /// zeroed, for pointers stored later), then a
     /// header of `header_size` bytes pointing at it, written by `header`. The buffer stays
     /// pinned until the header holds it.
-    fn lower_buffered(
+    fn lower_buffered<T: Scalar>(
         &mut self,
         n: usize,
         align: u32,
         id: u32,
         header_size: u32,
-        fill: Option<&dyn Fn(&mut Self, u32) -> Result<()>>,
+        values: Option<&[T]>,
     ) -> Result<u32> {
         let byte_length = byte_len(n, align)?;
         let ab = self.abi().array_buffer_id();
-        // Without `fill` the buffer will hold pointers: zero it, the GC may scan it.
-        let buffer = if fill.is_some() { self.alloc_unfilled(byte_length, ab)? } else { self.alloc(byte_length, ab)? };
+        // Without `values` the buffer will hold pointers: zero it, the GC may scan it.
+        let buffer = if values.is_some() { self.alloc_unfilled(byte_length, ab)? } else { self.alloc(byte_length, ab)? };
         self.with_pinned(buffer, |cx| {
-            if let Some(fill) = fill {
-                fill(cx, buffer)?;
+            if let Some(values) = values {
+                cx.encode_at(buffer, values)?;
             }
             let header = cx.alloc(header_size, id)?;
             cx.write::<u32>(header, buffer)?;
@@ -488,12 +488,12 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Allocates a typed array (runtime id `id`, e.g. the module's `Float32Array`) holding
     /// `values`, in one bulk copy.
     pub fn lower_typed_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
-        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, TYPED_ARRAY_SIZE, Some(&|cx, buf| cx.encode_at(buf, values)))
+        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, TYPED_ARRAY_SIZE, Some(values))
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of scalars, in one bulk copy.
     pub fn lower_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
-        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, ARRAY_SIZE, Some(&|cx, buf| cx.encode_at(buf, values)))
+        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, ARRAY_SIZE, Some(values))
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of references, lowering each item with
@@ -504,7 +504,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         id: u32,
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
-        let header = self.lower_buffered(items.len(), 2, id, ARRAY_SIZE, None)?;
+        let header = self.lower_buffered::<u32>(items.len(), 2, id, ARRAY_SIZE, None)?;
         self.with_pinned(header, |cx| {
             let data = cx.read::<u32>(header + 4)?;
             for (i, item) in items.iter().enumerate() {

@@ -32,6 +32,8 @@ pub enum Console {
 
 type ConsoleFn = Box<dyn FnMut(Console, &str) + Send>;
 type ClockFn = Box<dyn Fn() -> f64 + Send + Sync>;
+/// A user import, registered as `(module, field, maker)`.
+type UserImport<D> = (String, String, Maker<D>);
 type Maker<D> = Box<dyn FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send>;
 
 /// State behind the default imports.
@@ -71,7 +73,7 @@ fn random_seed() -> f64 {
 /// The imports of an instance: defaults for the standard `env` functions, the user's functions
 /// and the host options (console sink, seed, clock, string policy).
 pub struct Imports<D: 'static = ()> {
-    funcs: Vec<(String, String, Maker<D>)>,
+    funcs: Vec<UserImport<D>>,
     console: ConsoleFn,
     seed: Option<f64>,
     clock: ClockFn,
@@ -163,7 +165,7 @@ impl<D: 'static> Imports<D> {
 
     pub(crate) fn into_parts(
         self,
-    ) -> (HostEnv, Vec<(String, String, Maker<D>)>, Utf16, Generation) {
+    ) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation) {
         let env = HostEnv {
             console: self.console,
             seed: self.seed,
@@ -253,7 +255,7 @@ host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6, A7 a7, A8 a8);
 pub(crate) fn resolve<D: 'static>(
     store: &mut Store<HostState<D>>,
     module: &wasmtime::Module,
-    funcs: Vec<(String, String, Maker<D>)>,
+    funcs: Vec<UserImport<D>>,
 ) -> Result<Vec<Extern>> {
     let mut user: HashMap<(String, String), Maker<D>> = HashMap::new();
     for (m, f, make) in funcs {
