@@ -94,35 +94,18 @@ impl Abi {
     /// Without `__rtti_base` the generation cannot be read; `fallback` is assumed instead.
     pub fn detect(mem: &MemoryReader<'_>, rtti_base: Option<u32>, fallback: Generation) -> Self {
         let Some(base) = rtti_base else {
-            return Abi {
-                generation: fallback,
-                rtti_base: None,
-                detected: false,
-            };
+            return Abi { generation: fallback, rtti_base: None, detected: false };
         };
-        let words = (
-            mem.u32(base.wrapping_add(8)),
-            mem.u32(base.wrapping_add(12)),
-        );
+        let words = (mem.u32(base.wrapping_add(8)), mem.u32(base.wrapping_add(12)));
         let generation = match words {
             (Ok(0), Ok(w2)) if w2 & flags::POINTERFREE != 0 => Some(Generation::V0_18),
             (Ok(w1), Ok(0)) if w1 & flags::POINTERFREE != 0 => Some(Generation::V0_23),
-            (Ok(w1), Ok(w2)) if w1 & flags::POINTERFREE != 0 && w2 & flags::POINTERFREE != 0 => {
-                Some(Generation::V0_24)
-            }
+            (Ok(w1), Ok(w2)) if w1 & flags::POINTERFREE != 0 && w2 & flags::POINTERFREE != 0 => Some(Generation::V0_24),
             _ => None,
         };
         match generation {
-            Some(generation) => Abi {
-                generation,
-                rtti_base,
-                detected: true,
-            },
-            None => Abi {
-                generation: fallback,
-                rtti_base,
-                detected: false,
-            },
+            Some(generation) => Abi { generation, rtti_base, detected: true },
+            None => Abi { generation: fallback, rtti_base, detected: false },
         }
     }
 

@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use wasmtime::{
-    AsContext, AsContextMut, Memory, StoreContextMut, TypedFunc, WasmParams, WasmResults,
-};
+use wasmtime::{AsContext, AsContextMut, Memory, StoreContextMut, TypedFunc, WasmParams, WasmResults};
 
 use crate::abi::{Abi, flags, value_align};
 use crate::error::{Error, Result};
@@ -78,10 +76,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     fn memory(&self) -> Result<Memory> {
-        self.rt().memory.ok_or(Error::Export {
-            name: "memory".into(),
-            reason: "the module exports no memory".into(),
-        })
+        self.rt().memory.ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })
     }
 
     /// A bounds-checked reader over the current memory. Re-obtain it after every call into the
@@ -112,8 +107,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     /// Copies `bytes` to `addr`.
     pub fn write_bytes(&mut self, addr: u32, bytes: &[u8]) -> Result<()> {
-        let len = u32::try_from(bytes.len())
-            .map_err(|_| Error::TooLarge(format!("{} bytes", bytes.len())))?;
+        let len = u32::try_from(bytes.len()).map_err(|_| Error::TooLarge(format!("{} bytes", bytes.len())))?;
         self.bytes_mut(addr, len)?.copy_from_slice(bytes);
         Ok(())
     }
@@ -125,11 +119,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     fn wrong_type(&self, ptr: u32, expected: impl Into<String>) -> Error {
         let found = self.reader().and_then(|m| m.rt_id(ptr)).unwrap_or(u32::MAX);
-        Error::WrongType {
-            ptr,
-            expected: expected.into(),
-            found,
-        }
+        Error::WrongType { ptr, expected: expected.into(), found }
     }
 
     // ---- calls and the runtime interface ----------------------------------------------------
@@ -140,9 +130,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         name: &'static str,
         needed_for: &'static str,
     ) -> Result<F> {
-        f(self.rt())
-            .clone()
-            .ok_or(Error::MissingRuntimeExport { name, needed_for })
+        f(self.rt()).clone().ok_or(Error::MissingRuntimeExport { name, needed_for })
     }
 
     /// Unpins objects whose last handle was dropped since the previous call.
@@ -160,11 +148,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     /// Calls an export (resolved once, at instantiation), then releases the references held
     /// for this call. Traps and aborts come back as [`Error`]s.
-    pub fn call<P: WasmParams, R: WasmResults>(
-        &mut self,
-        func: &TypedFunc<P, R>,
-        args: P,
-    ) -> Result<R> {
+    pub fn call<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
         self.flush_released()?;
         // Take this call's held arguments first: a nested call from an import function must
         // not release them.
@@ -277,11 +261,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     fn non_null(&self, ptr: u32, what: impl FnOnce() -> String) -> Result<u32> {
-        if ptr == 0 {
-            Err(Error::Null(what()))
-        } else {
-            Ok(ptr)
-        }
+        if ptr == 0 { Err(Error::Null(what())) } else { Ok(ptr) }
     }
 
     fn string_bytes(&self, ptr: u32) -> Result<&[u8]> {
@@ -365,9 +345,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
             return Err(self.wrong_type(ptr, name));
         }
         if mem.rt_size(ptr)? < size {
-            return Err(Error::InvalidValue(format!(
-                "{name} at {ptr:#x} is smaller than its {size}-byte layout"
-            )));
+            return Err(Error::InvalidValue(format!("{name} at {ptr:#x} is smaller than its {size}-byte layout")));
         }
         mem.slice(ptr, size)?;
         Ok(())
@@ -430,12 +408,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     /// Allocates a zeroed object of `size` bytes with id `id`, pins it while `fill` writes its
     /// fields (which may allocate), and returns it unpinned: the shape of record lowering.
-    pub fn lower_object(
-        &mut self,
-        size: u32,
-        id: u32,
-        fill: impl FnOnce(&mut Self, u32) -> Result<()>,
-    ) -> Result<u32> {
+    pub fn lower_object(&mut self, size: u32, id: u32, fill: impl FnOnce(&mut Self, u32) -> Result<()>) -> Result<u32> {
         let ptr = self.alloc(size, id)?;
         self.with_pinned(ptr, |cx| fill(cx, ptr))?;
         Ok(ptr)
@@ -462,7 +435,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
         let byte_length = byte_len(n, align)?;
         let ab = self.abi().array_buffer_id();
         // Without `values` the buffer will hold pointers: zero it, the GC may scan it.
-        let buffer = if values.is_some() { self.alloc_unfilled(byte_length, ab)? } else { self.alloc(byte_length, ab)? };
+        let buffer =
+            if values.is_some() { self.alloc_unfilled(byte_length, ab)? } else { self.alloc(byte_length, ab)? };
         self.with_pinned(buffer, |cx| {
             if let Some(values) = values {
                 cx.encode_at(buffer, values)?;
@@ -505,15 +479,27 @@ impl<'a, D: 'static> Ctx<'a, D> {
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
         let header = self.lower_buffered::<u32>(items.len(), 2, id, ARRAY_SIZE, None)?;
-        self.with_pinned(header, |cx| {
-            let data = cx.read::<u32>(header + 4)?;
+        let data = self.read::<u32>(header + 4)?;
+        self.store_lowered(header, data, items, &mut lower_item)?;
+        Ok(header)
+    }
+
+    /// With `owner` pinned, lowers each item and stores its pointer in the slots at `data`:
+    /// each child is reachable from a pinned object before the next one is allocated.
+    fn store_lowered<I>(
+        &mut self,
+        owner: u32,
+        data: u32,
+        items: &[I],
+        lower_item: &mut impl FnMut(&mut Self, &I) -> Result<u32>,
+    ) -> Result<()> {
+        self.with_pinned(owner, |cx| {
             for (i, item) in items.iter().enumerate() {
-                let ptr = lower_item(cx, item)?;
-                cx.write::<u32>(element_addr(data, i, 2)?, ptr)?;
+                let child = lower_item(cx, item)?;
+                cx.write::<u32>(element_addr(data, i, 2)?, child)?;
             }
             Ok(())
-        })?;
-        Ok(header)
+        })
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of [`Lower`] items (strings, records, refs).
@@ -537,13 +523,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
         let ptr = self.alloc(byte_len(items.len(), 2)?, id)?;
-        self.with_pinned(ptr, |cx| {
-            for (i, item) in items.iter().enumerate() {
-                let child = lower_item(cx, item)?;
-                cx.write::<u32>(element_addr(ptr, i, 2)?, child)?;
-            }
-            Ok(())
-        })?;
+        self.store_lowered(ptr, ptr, items, &mut lower_item)?;
         Ok(ptr)
     }
 
@@ -557,10 +537,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
     pub fn find_array_id<T: Element>(&self, kind: u32) -> Option<u32> {
         let abi = self.abi();
         let mem = self.reader().ok()?;
-        let mask = flags::ARRAY
-            | flags::ARRAYBUFFERVIEW
-            | flags::STATICARRAY
-            | (flags::VALUE_MASK & !flags::VALUE_NULLABLE);
+        let mask =
+            flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY | (flags::VALUE_MASK & !flags::VALUE_NULLABLE);
         abi.find_id(&mem, mask, kind | T::VALUE_FLAGS)
     }
 }
@@ -581,30 +559,15 @@ impl<D: 'static> AsContextMut for Ctx<'_, D> {
 /// The type of the object at `ptr`: its runtime id and RTTI flags.
 pub(crate) fn type_info_in(mem: &MemoryReader<'_>, abi: Abi, ptr: u32) -> Result<TypeInfo> {
     let id = mem.rt_id(ptr)?;
-    Ok(TypeInfo {
-        id,
-        flags: abi.flags(mem, id),
-        string_id: abi.string_id(),
-        array_buffer_id: abi.array_buffer_id(),
-    })
+    Ok(TypeInfo { id, flags: abi.flags(mem, id), string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id() })
 }
 
 fn wrong_type_in(mem: &MemoryReader<'_>, ptr: u32, expected: impl Into<String>) -> Error {
-    Error::WrongType {
-        ptr,
-        expected: expected.into(),
-        found: mem.rt_id(ptr).unwrap_or(u32::MAX),
-    }
+    Error::WrongType { ptr, expected: expected.into(), found: mem.rt_id(ptr).unwrap_or(u32::MAX) }
 }
 
 /// Locates the elements of an array-like object (see [`Ctx::array_like`]).
-pub(crate) fn locate_array(
-    mem: &MemoryReader<'_>,
-    abi: Abi,
-    ptr: u32,
-    assumed: u32,
-    align: u32,
-) -> Result<ArrayLike> {
+pub(crate) fn locate_array(mem: &MemoryReader<'_>, abi: Abi, ptr: u32, assumed: u32, align: u32) -> Result<ArrayLike> {
     if ptr == 0 {
         return Err(Error::Null("array".into()));
     }
@@ -615,11 +578,7 @@ pub(crate) fn locate_array(
             match (kind, value_align(f)) {
                 (k, Some(a)) if k.count_ones() == 1 => (k, a, f),
                 _ => {
-                    return Err(wrong_type_in(
-                        mem,
-                        ptr,
-                        "an array, typed array or static array",
-                    ));
+                    return Err(wrong_type_in(mem, ptr, "an array, typed array or static array"));
                 }
             }
         }
@@ -628,36 +587,21 @@ pub(crate) fn locate_array(
     let (data, len) = if kind == flags::ARRAY {
         (mem.u32(offset(ptr, 4)?)?, mem.u32(offset(ptr, 12)?)?)
     } else if kind == flags::ARRAYBUFFERVIEW {
-        (
-            mem.u32(offset(ptr, 4)?)?,
-            mem.u32(offset(ptr, 8)?)? >> align,
-        )
+        (mem.u32(offset(ptr, 4)?)?, mem.u32(offset(ptr, 8)?)? >> align)
     } else {
         (ptr, mem.rt_size(ptr)? >> align)
     };
     if len > i32::MAX as u32 {
-        return Err(Error::InvalidValue(format!(
-            "array at {ptr:#x} has negative length {}",
-            len as i32
-        )));
+        return Err(Error::InvalidValue(format!("array at {ptr:#x} has negative length {}", len as i32)));
     }
     // One bounds check for the whole run, so a bogus length fails here and not half-way.
     mem.slice(data, byte_len(len as usize, align)?)?;
-    Ok(ArrayLike {
-        data,
-        len,
-        align,
-        flags: fl,
-    })
+    Ok(ArrayLike { data, len, align, flags: fl })
 }
 
 /// `ptr + n` for a field of an object the module handed over; overflow is out of bounds.
 pub fn offset(ptr: u32, n: u32) -> Result<u32> {
-    ptr.checked_add(n).ok_or(Error::OutOfBounds {
-        addr: u64::from(ptr),
-        len: u64::from(n),
-        memory_size: 0,
-    })
+    ptr.checked_add(n).ok_or(Error::OutOfBounds { addr: u64::from(ptr), len: u64::from(n), memory_size: 0 })
 }
 
 /// Decodes UTF-16LE bytes (a `String` payload) to UTF-8.

@@ -38,9 +38,7 @@ pub enum Error {
     #[error("the module called process.exit({0})")]
     Exit(i32),
     /// A pointer or length read from the module points outside its linear memory.
-    #[error(
-        "out-of-bounds access: {len} bytes at {addr:#x} is outside linear memory of {memory_size} bytes"
-    )]
+    #[error("out-of-bounds access: {len} bytes at {addr:#x} is outside linear memory of {memory_size} bytes")]
     OutOfBounds {
         /// First byte accessed.
         addr: u64,
@@ -50,9 +48,7 @@ pub enum Error {
         memory_size: usize,
     },
     /// An object's runtime type id is not the kind the caller expected.
-    #[error(
-        "wrong runtime type: expected {expected}, but the object at {ptr:#x} has runtime type id {found}"
-    )]
+    #[error("wrong runtime type: expected {expected}, but the object at {ptr:#x} has runtime type id {found}")]
     WrongType {
         /// Address of the object's payload.
         ptr: u32,
@@ -74,9 +70,7 @@ pub enum Error {
     #[error("invalid value from the module: {0}")]
     InvalidValue(String),
     /// A required export of the runtime interface is missing.
-    #[error(
-        "the module does not export `{name}`, which {needed_for} needs; rebuild it with `asc --exportRuntime`"
-    )]
+    #[error("the module does not export `{name}`, which {needed_for} needs; rebuild it with `asc --exportRuntime`")]
     MissingRuntimeExport {
         /// The missing export (`__new`, `__pin`, `__unpin`, `__collect`, `__rtti_base`, ...).
         name: &'static str,
@@ -150,10 +144,7 @@ impl Error {
         name: impl fmt::Display,
         source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
-        Error::Host {
-            name: name.to_string(),
-            source: source.into(),
-        }
+        Error::Host { name: name.to_string(), source: source.into() }
     }
 
     /// Converts an error that came out of a wasm call into an asbind error: aborts and host
@@ -164,17 +155,11 @@ impl Error {
             Err(err) => err,
         };
         let code = err.downcast_ref::<wasmtime::Trap>().copied();
-        let backtrace = err
-            .downcast_ref::<wasmtime::WasmBacktrace>()
-            .map(|bt| bt.to_string());
+        let backtrace = err.downcast_ref::<wasmtime::WasmBacktrace>().map(|bt| bt.to_string());
         let message = match code {
             Some(code) => code.to_string(),
             None => format!("{err:#}"),
         };
-        Error::Trap {
-            code,
-            message,
-            backtrace,
-        }
+        Error::Trap { code, message, backtrace }
     }
 }

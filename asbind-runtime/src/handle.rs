@@ -24,11 +24,7 @@ pub struct Ref<K: ?Sized = Object> {
 impl<K: ?Sized> Ref<K> {
     /// Wraps `ptr`, which the caller has just counted in `pins`.
     pub(crate) fn from_acquired(ptr: u32, pins: Arc<Pins>) -> Self {
-        Ref {
-            ptr,
-            pins,
-            _kind: PhantomData,
-        }
+        Ref { ptr, pins, _kind: PhantomData }
     }
 
     /// The object's address in linear memory (valid while this handle lives).
@@ -38,11 +34,7 @@ impl<K: ?Sized> Ref<K> {
 
     /// The pointer, after checking that this handle belongs to `cx`'s instance.
     pub fn ptr_in<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
-        if cx.owns(&self.pins) {
-            Ok(self.ptr)
-        } else {
-            Err(Error::ForeignHandle)
-        }
+        if cx.owns(&self.pins) { Ok(self.ptr) } else { Err(Error::ForeignHandle) }
     }
 
     pub(crate) fn pins(&self) -> &Arc<Pins> {
@@ -54,22 +46,14 @@ impl<K: ?Sized> Ref<K> {
         let this = std::mem::ManuallyDrop::new(self);
         // SAFETY: `this` is never dropped, so moving the Arc out of it leaves no double drop.
         let pins = unsafe { std::ptr::read(&this.pins) };
-        Ref {
-            ptr: this.ptr,
-            pins,
-            _kind: PhantomData,
-        }
+        Ref { ptr: this.ptr, pins, _kind: PhantomData }
     }
 }
 
 impl<K: ?Sized> Clone for Ref<K> {
     fn clone(&self) -> Self {
         self.pins.retain(self.ptr);
-        Ref {
-            ptr: self.ptr,
-            pins: self.pins.clone(),
-            _kind: PhantomData,
-        }
+        Ref { ptr: self.ptr, pins: self.pins.clone(), _kind: PhantomData }
     }
 }
 

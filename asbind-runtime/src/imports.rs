@@ -11,7 +11,7 @@ use wasmtime::{AsContextMut, Caller, Extern, Func, Store, WasmRet, WasmTy};
 use crate::abi::Generation;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::instance::{HostState, Utf16, init_runtime};
+use crate::instance::{HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
 
 /// What kind of console output the module produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,10 +55,7 @@ fn log_console(kind: Console, msg: &str) {
 }
 
 fn wall_clock_ms() -> f64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs_f64() * 1000.0)
-        .unwrap_or(0.0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
 }
 
 /// A fresh random seed without a random-number crate: std's per-process random hash keys.
@@ -105,18 +102,9 @@ impl<D: 'static> Imports<D> {
     ///
     /// The closure receives a [`Ctx`] (to lift its pointer arguments or allocate a result) and
     /// the wasm-level arguments (`i32`, `u32`, `i64`, `u64`, `f32`, `f64`).
-    pub fn func<Args, R>(
-        &mut self,
-        module: &str,
-        field: &str,
-        f: impl HostFn<D, Args, R>,
-    ) -> &mut Self {
+    pub fn func<Args, R>(&mut self, module: &str, field: &str, f: impl HostFn<D, Args, R>) -> &mut Self {
         let name: Arc<str> = format!("{module}.{field}").into();
-        self.funcs.push((
-            module.into(),
-            field.into(),
-            Box::new(move |store| Ok(f.into_func(store, name).into())),
-        ));
+        self.funcs.push((module.into(), field.into(), Box::new(move |store| Ok(f.into_func(store, name).into()))));
         self
     }
 
@@ -127,8 +115,7 @@ impl<D: 'static> Imports<D> {
         field: &str,
         make: impl FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send + 'static,
     ) -> &mut Self {
-        self.funcs
-            .push((module.into(), field.into(), Box::new(make)));
+        self.funcs.push((module.into(), field.into(), Box::new(make)));
         self
     }
 
@@ -163,9 +150,7 @@ impl<D: 'static> Imports<D> {
         self
     }
 
-    pub(crate) fn into_parts(
-        self,
-    ) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation) {
+    pub(crate) fn into_parts(self) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation) {
         let env = HostEnv {
             console: self.console,
             seed: self.seed,
@@ -190,23 +175,9 @@ fn ensure_runtime<D: 'static>(caller: &mut Caller<'_, HostState<D>>) -> wasmtime
     if caller.data().rt.ready {
         return Ok(());
     }
-    let exports: Vec<(&str, Option<Extern>)> = [
-        "memory",
-        "__new",
-        "__pin",
-        "__unpin",
-        "__collect",
-        "__setArgumentsLength",
-        "__rtti_base",
-    ]
-    .into_iter()
-    .map(|n| (n, caller.get_export(n)))
-    .collect();
+    let exports: Vec<(&str, Option<Extern>)> = RUNTIME_EXPORTS.into_iter().map(|n| (n, caller.get_export(n))).collect();
     init_runtime(caller.as_context_mut(), |_, name| {
-        exports
-            .iter()
-            .find(|(n, _)| *n == name)
-            .and_then(|(_, e)| e.clone())
+        exports.iter().find(|(n, _)| *n == name).and_then(|(_, e)| e.clone())
     })
     .map_err(wasmtime::Error::new)
 }
@@ -214,9 +185,7 @@ fn ensure_runtime<D: 'static>(caller: &mut Caller<'_, HostState<D>>) -> wasmtime
 fn host_error(name: &str, e: Error) -> wasmtime::Error {
     match e {
         // Aborts, exits and traps pass through unchanged; anything else names the import.
-        e @ (Error::Abort { .. } | Error::Exit(_) | Error::Trap { .. } | Error::Host { .. }) => {
-            wasmtime::Error::new(e)
-        }
+        e @ (Error::Abort { .. } | Error::Exit(_) | Error::Trap { .. } | Error::Host { .. }) => wasmtime::Error::new(e),
         e => wasmtime::Error::new(Error::host(name, e)),
     }
 }
@@ -266,11 +235,7 @@ pub(crate) fn resolve<D: 'static>(
     for import in module.imports() {
         let key = (import.module().to_string(), import.name().to_string());
         if let Some(make) = user.remove(&key) {
-            externs.push(
-                make(store).map_err(|e| {
-                    Error::Instantiate(format!("import {}.{}: {e:#}", key.0, key.1))
-                })?,
-            );
+            externs.push(make(store).map_err(|e| Error::Instantiate(format!("import {}.{}: {e:#}", key.0, key.1)))?);
         } else if let Some(func) = default_import(store, &key.0, &key.1) {
             externs.push(func.into());
         } else {
@@ -291,11 +256,7 @@ fn console<D: 'static>(cx: &mut Ctx<'_, D>, kind: Console, msg: &str) {
 }
 
 fn lift_nullable_lossy<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Option<String>> {
-    if ptr == 0 {
-        Ok(None)
-    } else {
-        cx.lift_string_lossy(ptr).map(Some)
-    }
+    if ptr == 0 { Ok(None) } else { cx.lift_string_lossy(ptr).map(Some) }
 }
 
 fn console_fn<D: 'static>(store: &mut Store<HostState<D>>, kind: Console) -> Func {
@@ -314,27 +275,19 @@ fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: &'static str) -> Fu
         let line = match op {
             "time" => {
                 if host.timers.insert(label.clone(), Instant::now()).is_some() {
-                    Some(format!(
-                        "Warning: Label '{label}' already exists for console.time()"
-                    ))
+                    Some(format!("Warning: Label '{label}' already exists for console.time()"))
                 } else {
                     None
                 }
             }
-            _ => match host
-                .timers
-                .get(&label)
-                .map(|t| t.elapsed().as_secs_f64() * 1000.0)
-            {
+            _ => match host.timers.get(&label).map(|t| t.elapsed().as_secs_f64() * 1000.0) {
                 Some(ms) => {
                     if op == "timeEnd" {
                         host.timers.remove(&label);
                     }
                     Some(format!("{label}: {ms:.3}ms"))
                 }
-                None => Some(format!(
-                    "Warning: No such label '{label}' for console.{op}()"
-                )),
+                None => Some(format!("Warning: No such label '{label}' for console.{op}()")),
             },
         };
         if let Some(line) = line {
@@ -346,56 +299,33 @@ fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: &'static str) -> Fu
 }
 
 /// The default for import `module.field`, if asbind provides one.
-fn default_import<D: 'static>(
-    store: &mut Store<HostState<D>>,
-    module: &str,
-    field: &str,
-) -> Option<Func> {
+fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, field: &str) -> Option<Func> {
     let f = match (module, field) {
-        ("env", "abort") => {
-            (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
-                let message = lift_nullable_lossy(cx, msg)?;
-                let file = lift_nullable_lossy(cx, file)?;
-                Err(Error::Abort {
-                    message,
-                    file,
-                    line,
-                    column,
-                })
+        ("env", "abort") => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
+            let message = lift_nullable_lossy(cx, msg)?;
+            let file = lift_nullable_lossy(cx, file)?;
+            Err(Error::Abort { message, file, line, column })
+        })
+        .into_func(store, "env.abort".into()),
+        ("env", "trace") => {
+            (|cx: &mut Ctx<'_, D>, msg: u32, n: i32, a0: f64, a1: f64, a2: f64, a3: f64, a4: f64| -> Result<()> {
+                let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
+                let args = [a0, a1, a2, a3, a4];
+                let shown = &args[..n.clamp(0, 5) as usize];
+                let mut line = format!("trace: {msg}");
+                if !shown.is_empty() {
+                    line.push(' ');
+                    line.push_str(&shown.iter().map(f64::to_string).collect::<Vec<_>>().join(", "));
+                }
+                console(cx, Console::Trace, &line);
+                Ok(())
             })
-            .into_func(store, "env.abort".into())
+            .into_func(store, "env.trace".into())
         }
-        ("env", "trace") => (|cx: &mut Ctx<'_, D>,
-                              msg: u32,
-                              n: i32,
-                              a0: f64,
-                              a1: f64,
-                              a2: f64,
-                              a3: f64,
-                              a4: f64|
-         -> Result<()> {
-            let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
-            let args = [a0, a1, a2, a3, a4];
-            let shown = &args[..n.clamp(0, 5) as usize];
-            let mut line = format!("trace: {msg}");
-            if !shown.is_empty() {
-                line.push(' ');
-                line.push_str(
-                    &shown
-                        .iter()
-                        .map(f64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                );
-            }
-            console(cx, Console::Trace, &line);
-            Ok(())
-        })
-        .into_func(store, "env.trace".into()),
-        ("env", "seed") => (|cx: &mut Ctx<'_, D>| -> Result<f64> {
-            Ok(cx.store().data().host.seed.unwrap_or_else(random_seed))
-        })
-        .into_func(store, "env.seed".into()),
+        ("env", "seed") => {
+            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host.seed.unwrap_or_else(random_seed)) })
+                .into_func(store, "env.seed".into())
+        }
         ("env", "Date.now") | ("Date", "now") => {
             (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok((cx.store().data().host.clock)()) })
                 .into_func(store, "Date.now".into())
@@ -420,10 +350,8 @@ fn default_import<D: 'static>(
             Ok(())
         })
         .into_func(store, "env.console.assert".into()),
-        ("env", "process.exit") => {
-            (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
-                .into_func(store, "env.process.exit".into())
-        }
+        ("env", "process.exit") => (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
+            .into_func(store, "env.process.exit".into()),
         _ => return None,
     };
     Some(f)

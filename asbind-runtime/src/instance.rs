@@ -5,8 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use wasmtime::{
-    AsContextMut, Engine, Extern, Global, Memory, Store, StoreContextMut, TypedFunc, Val,
-    WasmParams, WasmResults,
+    AsContextMut, Engine, Extern, Global, Memory, Store, StoreContextMut, TypedFunc, Val, WasmParams, WasmResults,
 };
 
 use crate::abi::{Abi, Generation};
@@ -46,18 +45,14 @@ impl Module {
 
     /// Compiles wasm bytes with `engine`.
     pub fn with_engine(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Self> {
-        let inner = wasmtime::Module::new(engine, bytes.as_ref())
-            .map_err(|e| Error::Compile(format!("{e:#}")))?;
+        let inner = wasmtime::Module::new(engine, bytes.as_ref()).map_err(|e| Error::Compile(format!("{e:#}")))?;
         Ok(Module { inner })
     }
 
     /// Reads and compiles a `.wasm` file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
         Self::new(bytes)
     }
 
@@ -94,15 +89,8 @@ pub(crate) struct Runtime {
 }
 
 /// Names of the runtime interface exports.
-const RUNTIME_EXPORTS: [&str; 7] = [
-    "memory",
-    "__new",
-    "__pin",
-    "__unpin",
-    "__collect",
-    "__setArgumentsLength",
-    "__rtti_base",
-];
+pub(crate) const RUNTIME_EXPORTS: [&str; 7] =
+    ["memory", "__new", "__pin", "__unpin", "__collect", "__setArgumentsLength", "__rtti_base"];
 
 impl Runtime {
     fn new(utf16: Utf16, generation: Generation) -> Self {
@@ -113,11 +101,7 @@ impl Runtime {
             unpin: None,
             collect: None,
             set_arguments_length: None,
-            abi: Abi {
-                generation,
-                rtti_base: None,
-                detected: false,
-            },
+            abi: Abi { generation, rtti_base: None, detected: false },
             pins: Pins::new(),
             utf16,
             ready: false,
@@ -134,14 +118,11 @@ fn typed<P: WasmParams, R: WasmResults, D: 'static>(
 ) -> Result<Option<TypedFunc<P, R>>> {
     match ext {
         None => Ok(None),
-        Some(Extern::Func(f)) => f.typed::<P, R>(store).map(Some).map_err(|e| Error::Export {
-            name: name.into(),
-            reason: format!("unexpected signature: {e:#}"),
-        }),
-        Some(_) => Err(Error::Export {
-            name: name.into(),
-            reason: "is not a function".into(),
-        }),
+        Some(Extern::Func(f)) => f
+            .typed::<P, R>(store)
+            .map(Some)
+            .map_err(|e| Error::Export { name: name.into(), reason: format!("unexpected signature: {e:#}") }),
+        Some(_) => Err(Error::Export { name: name.into(), reason: "is not a function".into() }),
     }
 }
 
@@ -151,16 +132,12 @@ pub(crate) fn init_runtime<D: 'static>(
     mut store: StoreContextMut<'_, HostState<D>>,
     mut lookup: impl FnMut(&mut StoreContextMut<'_, HostState<D>>, &str) -> Option<Extern>,
 ) -> Result<()> {
-    let [memory, new, pin, unpin, collect, set_args, rtti] =
-        RUNTIME_EXPORTS.map(|name| lookup(&mut store, name));
+    let [memory, new, pin, unpin, collect, set_args, rtti] = RUNTIME_EXPORTS.map(|name| lookup(&mut store, name));
     let memory = match memory {
         None => None,
         Some(Extern::Memory(m)) => Some(m),
         Some(_) => {
-            return Err(Error::Export {
-                name: "memory".into(),
-                reason: "is not a memory".into(),
-            });
+            return Err(Error::Export { name: "memory".into(), reason: "is not a memory".into() });
         }
     };
     let rtti_base = match rtti {
@@ -168,17 +145,11 @@ pub(crate) fn init_runtime<D: 'static>(
         Some(Extern::Global(g)) => match g.get(&mut store) {
             Val::I32(v) => Some(v as u32),
             _ => {
-                return Err(Error::Export {
-                    name: "__rtti_base".into(),
-                    reason: "is not an i32 global".into(),
-                });
+                return Err(Error::Export { name: "__rtti_base".into(), reason: "is not an i32 global".into() });
             }
         },
         Some(_) => {
-            return Err(Error::Export {
-                name: "__rtti_base".into(),
-                reason: "is not a global".into(),
-            });
+            return Err(Error::Export { name: "__rtti_base".into(), reason: "is not a global".into() });
         }
     };
     let rt = Runtime {
@@ -191,22 +162,13 @@ pub(crate) fn init_runtime<D: 'static>(
         ..Runtime::new(store.data().rt.utf16, store.data().rt.abi.generation)
     };
     let abi = match memory {
-        Some(m) => Abi::detect(
-            &MemoryReader::new(m.data(&store)),
-            rtti_base,
-            rt.abi.generation,
-        ),
+        Some(m) => Abi::detect(&MemoryReader::new(m.data(&store)), rtti_base, rt.abi.generation),
         None => rt.abi,
     };
     let state = &mut store.data_mut().rt;
     // Keep the pin table: handles made during the start function point at it.
     let pins = state.pins.clone();
-    *state = Runtime {
-        abi,
-        pins,
-        ready: true,
-        ..rt
-    };
+    *state = Runtime { abi, pins, ready: true, ..rt };
     Ok(())
 }
 
@@ -230,28 +192,16 @@ impl<D: Send + 'static> Instance<D> {
     pub fn with_imports(module: &Module, imports: Imports<D>, data: D) -> Result<Self> {
         let (env, funcs, utf16, generation) = imports.into_parts();
         let engine = module.inner.engine();
-        let mut store = Store::new(
-            engine,
-            HostState {
-                rt: Runtime::new(utf16, generation),
-                host: env,
-                data,
-            },
-        );
+        let mut store = Store::new(engine, HostState { rt: Runtime::new(utf16, generation), host: env, data });
         let externs = crate::imports::resolve(&mut store, &module.inner, funcs)?;
-        let instance =
-            wasmtime::Instance::new(&mut store, &module.inner, &externs).map_err(|e| {
-                if e.downcast_ref::<Error>().is_some()
-                    || e.downcast_ref::<wasmtime::Trap>().is_some()
-                {
-                    Error::from_call(e)
-                } else {
-                    Error::Instantiate(format!("{e:#}"))
-                }
-            })?;
-        init_runtime(store.as_context_mut(), |s, name| {
-            instance.get_export(s, name)
+        let instance = wasmtime::Instance::new(&mut store, &module.inner, &externs).map_err(|e| {
+            if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
+                Error::from_call(e)
+            } else {
+                Error::Instantiate(format!("{e:#}"))
+            }
         })?;
+        init_runtime(store.as_context_mut(), |s, name| instance.get_export(s, name))?;
         Ok(Instance { store, instance })
     }
 }
@@ -267,32 +217,20 @@ impl<D: 'static> Instance<D> {
         let func = self
             .instance
             .get_func(&mut self.store, name)
-            .ok_or_else(|| Error::Export {
-                name: name.into(),
-                reason: "no such function export".into(),
-            })?;
-        func.typed::<P, R>(&self.store).map_err(|e| Error::Export {
-            name: name.into(),
-            reason: format!("unexpected signature: {e:#}"),
-        })
+            .ok_or_else(|| Error::Export { name: name.into(), reason: "no such function export".into() })?;
+        func.typed::<P, R>(&self.store)
+            .map_err(|e| Error::Export { name: name.into(), reason: format!("unexpected signature: {e:#}") })
     }
 
     /// Resolves an exported global.
     pub fn global(&mut self, name: &str) -> Result<Global> {
         self.instance
             .get_global(&mut self.store, name)
-            .ok_or_else(|| Error::Export {
-                name: name.into(),
-                reason: "no such global export".into(),
-            })
+            .ok_or_else(|| Error::Export { name: name.into(), reason: "no such global export".into() })
     }
 
     /// Calls a resolved export with wasm-level arguments.
-    pub fn call<P: WasmParams, R: WasmResults>(
-        &mut self,
-        func: &TypedFunc<P, R>,
-        args: P,
-    ) -> Result<R> {
+    pub fn call<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
         self.ctx().call(func, args)
     }
 
@@ -359,18 +297,22 @@ impl<D: 'static> Instance<D> {
 
     /// A bounds-checked reader over the current memory.
     pub fn reader(&self) -> Result<MemoryReader<'_>> {
-        let mem = self.store.data().rt.memory.ok_or(Error::Export {
-            name: "memory".into(),
-            reason: "the module exports no memory".into(),
-        })?;
+        let mem = self
+            .store
+            .data()
+            .rt
+            .memory
+            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })?;
         Ok(MemoryReader::new(mem.data(&self.store)))
     }
 
     pub(crate) fn memory_mut(&mut self) -> Result<&mut [u8]> {
-        let mem = self.store.data().rt.memory.ok_or(Error::Export {
-            name: "memory".into(),
-            reason: "the module exports no memory".into(),
-        })?;
+        let mem = self
+            .store
+            .data()
+            .rt
+            .memory
+            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })?;
         Ok(mem.data_mut(&mut self.store))
     }
 

@@ -50,11 +50,7 @@ impl<'a> MemoryReader<'a> {
 }
 
 fn header_addr(ptr: u32, below: u32) -> Result<u32> {
-    ptr.checked_sub(below).ok_or(Error::OutOfBounds {
-        addr: u64::from(ptr),
-        len: u64::from(below),
-        memory_size: 0,
-    })
+    ptr.checked_sub(below).ok_or(Error::OutOfBounds { addr: u64::from(ptr), len: u64::from(below), memory_size: 0 })
 }
 
 /// The byte range `addr .. addr + len` if it lies inside a memory of `size` bytes.
@@ -62,11 +58,7 @@ pub(crate) fn checked_range(size: usize, addr: u32, len: u32) -> Result<std::ops
     let start = addr as usize;
     match start.checked_add(len as usize) {
         Some(end) if end <= size => Ok(start..end),
-        _ => Err(Error::OutOfBounds {
-            addr: u64::from(addr),
-            len: u64::from(len),
-            memory_size: size,
-        }),
+        _ => Err(Error::OutOfBounds { addr: u64::from(addr), len: u64::from(len), memory_size: size }),
     }
 }
 
@@ -76,11 +68,7 @@ pub(crate) fn element_addr(base: u32, index: usize, shift: u32) -> Result<u32> {
         .checked_shl(shift)
         .and_then(|off| off.checked_add(u64::from(base)))
         .and_then(|a| u32::try_from(a).ok())
-        .ok_or(Error::OutOfBounds {
-            addr: u64::from(base),
-            len: (index as u64) << shift,
-            memory_size: 0,
-        })
+        .ok_or(Error::OutOfBounds { addr: u64::from(base), len: (index as u64) << shift, memory_size: 0 })
 }
 
 /// Byte length of `n` elements of `1 << shift` bytes, if AssemblyScript can allocate it.
@@ -88,7 +76,5 @@ pub(crate) fn byte_len(n: usize, shift: u32) -> Result<u32> {
     // `__new` aborts at 2^30 - 20 bytes ("Allocation too large"); refuse earlier with a clear error.
     const MAX: u64 = (1 << 30) - 32;
     let bytes = (n as u64).checked_shl(shift).filter(|&b| b <= MAX);
-    bytes
-        .map(|b| b as u32)
-        .ok_or_else(|| Error::TooLarge(format!("{n} elements of {} bytes", 1u32 << shift)))
+    bytes.map(|b| b as u32).ok_or_else(|| Error::TooLarge(format!("{n} elements of {} bytes", 1u32 << shift)))
 }

@@ -131,10 +131,7 @@ mod tests {
         assert!(!p.release(16));
         assert!(p.release(16));
         assert_eq!(p.len(), 0);
-        assert!(
-            !p.release(16),
-            "releasing an unknown pointer never asks for an unpin"
-        );
+        assert!(!p.release(16), "releasing an unknown pointer never asks for an unpin");
     }
 
     #[test]
@@ -142,10 +139,7 @@ mod tests {
         let p = Pins::new();
         assert!(p.acquire(32));
         p.release_later(32);
-        assert!(
-            !p.acquire(32),
-            "still pinned in the module: no second __pin"
-        );
+        assert!(!p.acquire(32), "still pinned in the module: no second __pin");
         assert!(p.take_released().is_empty());
         p.release_later(32);
         assert_eq!(p.take_released(), vec![32]);

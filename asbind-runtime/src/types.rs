@@ -30,17 +30,11 @@ pub trait Scalar: Copy + Send + Sync + 'static + sealed::Sealed {
     fn to_le(self, out: &mut [u8]);
     /// Decodes a packed run of values (a bulk copy on little-endian hosts).
     fn decode_all(bytes: &[u8]) -> Vec<Self> {
-        bytes
-            .chunks_exact(1 << Self::ALIGN_LOG2)
-            .map(Self::from_le)
-            .collect()
+        bytes.chunks_exact(1 << Self::ALIGN_LOG2).map(Self::from_le).collect()
     }
     /// Encodes `values` into `out` (`out.len() == values.len() << ALIGN_LOG2`).
     fn encode_all(values: &[Self], out: &mut [u8]) {
-        for (v, chunk) in values
-            .iter()
-            .zip(out.chunks_exact_mut(1 << Self::ALIGN_LOG2))
-        {
+        for (v, chunk) in values.iter().zip(out.chunks_exact_mut(1 << Self::ALIGN_LOG2)) {
             v.to_le(chunk);
         }
     }
@@ -210,8 +204,7 @@ macro_rules! impl_reference_element {
     ($t:ty) => {
         impl $crate::Element for $t {
             const ALIGN_LOG2: u32 = 2;
-            const VALUE_FLAGS: u32 =
-                $crate::abi::flags::VALUE_ALIGN_0 << 2 | $crate::abi::flags::VALUE_MANAGED;
+            const VALUE_FLAGS: u32 = $crate::abi::flags::VALUE_ALIGN_0 << 2 | $crate::abi::flags::VALUE_MANAGED;
             fn describe_element() -> ::std::string::String {
                 <$t as $crate::Lift>::describe()
             }
@@ -302,9 +295,7 @@ pub mod kinds {
 
     fn array_like<T: Scalar>(ty: TypeInfo, kind: u32) -> bool {
         // Without RTTI nothing can be checked; reads stay bounds-checked.
-        ty.flags.is_none_or(|f| {
-            f & kind != 0 && f & flags::VALUE_MASK & !flags::VALUE_NULLABLE == T::VALUE_FLAGS
-        })
+        ty.flags.is_none_or(|f| f & kind != 0 && f & flags::VALUE_MASK & !flags::VALUE_NULLABLE == T::VALUE_FLAGS)
     }
     impl<T: Scalar> Kind for TypedArray<T> {
         fn matches(ty: TypeInfo) -> bool {
@@ -364,11 +355,7 @@ impl<T: Lift> Lift for Option<T> {
         format!("{} | null", T::describe())
     }
     fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
-        if ptr == 0 {
-            Ok(None)
-        } else {
-            T::lift(cx, ptr).map(Some)
-        }
+        if ptr == 0 { Ok(None) } else { T::lift(cx, ptr).map(Some) }
     }
 }
 

@@ -33,23 +33,13 @@ fn cast<T: Pod>(bytes: &[u8], addr: u32) -> Result<&[T]> {
 
 fn cast_mut<T: Pod>(bytes: &mut [u8], addr: u32) -> Result<&mut [T]> {
     let len = bytes.len() as u32;
-    bytemuck::try_cast_slice_mut(bytes).map_err(|_| Error::Misaligned {
-        addr,
-        len,
-        align: 1 << T::ALIGN_LOG2,
-    })
+    bytemuck::try_cast_slice_mut(bytes).map_err(|_| Error::Misaligned { addr, len, align: 1 << T::ALIGN_LOG2 })
 }
 
 #[cfg(target_endian = "little")]
 impl<D: 'static> Instance<D> {
     fn locate<T: Pod>(&self, ptr: u32) -> Result<ArrayLike> {
-        let arr = locate_array(
-            &self.reader()?,
-            self.abi(),
-            ptr,
-            flags::ARRAYBUFFERVIEW,
-            T::ALIGN_LOG2,
-        )?;
+        let arr = locate_array(&self.reader()?, self.abi(), ptr, flags::ARRAYBUFFERVIEW, T::ALIGN_LOG2)?;
         check_element::<T>(&arr, ptr)?;
         Ok(arr)
     }
@@ -79,22 +69,14 @@ impl<D: 'static> Instance<D> {
         }
         let id = mem.rt_id(ptr)?;
         if id != self.abi().string_id() {
-            return Err(Error::WrongType {
-                ptr,
-                expected: "~lib/string/String".into(),
-                found: id,
-            });
+            return Err(Error::WrongType { ptr, expected: "~lib/string/String".into(), found: id });
         }
         let bytes = mem.slice(ptr, mem.rt_size(ptr)? & !1)?;
         cast(bytes, ptr)
     }
 
     fn owned<K: ?Sized>(&self, r: &Ref<K>) -> Result<u32> {
-        if std::sync::Arc::ptr_eq(r.pins(), self.pins()) {
-            Ok(r.ptr())
-        } else {
-            Err(Error::ForeignHandle)
-        }
+        if std::sync::Arc::ptr_eq(r.pins(), self.pins()) { Ok(r.ptr()) } else { Err(Error::ForeignHandle) }
     }
 
     /// Borrows the elements of a pinned array-like object.
