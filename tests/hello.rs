@@ -102,7 +102,11 @@ fn host_built_typed_arrays_with_exported_ids() {
     let sum = inst.func::<u32, i64>("sum_array").unwrap();
     let fsum = inst.func::<u32, f64>("sum_float_array").unwrap();
     let mut cx = inst.ctx();
-    assert_eq!(cx.find_array_id::<f32>(asbind::abi::flags::ARRAYBUFFERVIEW), Some(f32_id), "RTTI search agrees with idof");
+    assert_eq!(
+        cx.find_array_id::<f32>(asbind::abi::flags::ARRAYBUFFERVIEW),
+        Some(f32_id),
+        "RTTI search agrees with idof"
+    );
     let ints: Vec<i32> = (1..=1000).collect();
     let p = cx.lower_typed_array(&ints, i32_id).unwrap();
     assert_eq!(cx.call(&sum, p).unwrap(), 500500);

@@ -13,7 +13,10 @@ fn instance(seed: f64) -> (Instance, Lines) {
     let lines: Lines = Arc::default();
     let sink = lines.clone();
     let mut imports = Imports::new();
-    imports.seed(seed).clock(|| 1_700_000_000_000.0).on_console(move |kind, msg| sink.lock().unwrap().push((kind, msg.into())));
+    imports
+        .seed(seed)
+        .clock(|| 1_700_000_000_000.0)
+        .on_console(move |kind, msg| sink.lock().unwrap().push((kind, msg.into())));
     (Instance::with_imports(&common::module("stdlib"), imports, ()).unwrap(), lines)
 }
 

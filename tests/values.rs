@@ -40,7 +40,10 @@ fn scalars_keep_sign_and_width() {
         assert_eq!(v.u32_max().unwrap(), u32::MAX);
         assert_eq!(v.u64_max().unwrap(), u64::MAX);
         assert_eq!(v.i8_min().unwrap(), i8::MIN);
-        assert_eq!(v.mix_scalars(-1, 65535, -(1 << 33), 0.5, true).unwrap(), -1.0 + 65535.0 - 8589934592.0 + 0.5 + 1000.0);
+        assert_eq!(
+            v.mix_scalars(-1, 65535, -(1 << 33), 0.5, true).unwrap(),
+            -1.0 + 65535.0 - 8589934592.0 + 0.5 + 1000.0
+        );
     });
 }
 
@@ -192,7 +195,10 @@ fn records_by_value_with_nested_and_nullable_fields() {
         );
         let ps = [Point { x: 0.0, y: 0.0 }, Point { x: 2.0, y: 4.0 }];
         assert_eq!(v.centroid(&ps).unwrap(), Point { x: 1.0, y: 2.0 });
-        assert_eq!(v.grid_points(3).unwrap(), vec![Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 2.0 }, Point { x: 2.0, y: 4.0 }]);
+        assert_eq!(
+            v.grid_points(3).unwrap(),
+            vec![Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 2.0 }, Point { x: 2.0, y: 4.0 }]
+        );
         assert_eq!(v.maybe_point(true).unwrap(), Some(Point { x: 1.0, y: -1.0 }));
         assert_eq!(v.maybe_point(false).unwrap(), None);
     });

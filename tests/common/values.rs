@@ -294,8 +294,17 @@ impl Values {
         let module = super::module(name);
         let mut inst = Instance::with_imports(&module, imports, ())?;
         let twice_names = [
-            "twice_i8", "twice_u8", "twice_u8c", "twice_i16", "twice_u16", "twice_i32", "twice_u32", "twice_i64",
-            "twice_u64", "twice_f32", "twice_f64",
+            "twice_i8",
+            "twice_u8",
+            "twice_u8c",
+            "twice_i16",
+            "twice_u16",
+            "twice_i32",
+            "twice_u32",
+            "twice_i64",
+            "twice_u64",
+            "twice_f32",
+            "twice_f64",
         ];
         let mut twice = Vec::new();
         for n in twice_names {
@@ -682,9 +691,7 @@ impl Values {
         self.g_counter.get(self.inst.store_mut()).unwrap_i32()
     }
     pub fn set_counter(&mut self, v: i32) -> Result<()> {
-        self.g_counter
-            .set(self.inst.store_mut(), Val::I32(v))
-            .map_err(|e| asbind::Error::InvalidValue(e.to_string()))
+        self.g_counter.set(self.inst.store_mut(), Val::I32(v)).map_err(|e| asbind::Error::InvalidValue(e.to_string()))
     }
     pub fn flag(&mut self) -> bool {
         self.g_flag.get(self.inst.store_mut()).unwrap_i32() != 0
