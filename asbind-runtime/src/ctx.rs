@@ -623,3 +623,9 @@ fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
     out.truncate(written);
     Ok(out)
 }
+
+impl<D: 'static> std::fmt::Debug for Ctx<'_, D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx").field("abi", &self.rt().abi).finish_non_exhaustive()
+    }
+}

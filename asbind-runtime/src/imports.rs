@@ -356,3 +356,15 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
     };
     Some(f)
 }
+
+impl<D: 'static> std::fmt::Debug for Imports<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<String> = self.funcs.iter().map(|(m, n, _)| format!("{m}.{n}")).collect();
+        f.debug_struct("Imports")
+            .field("user", &names)
+            .field("seed", &self.seed)
+            .field("utf16", &self.utf16)
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}

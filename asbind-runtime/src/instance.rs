@@ -320,3 +320,23 @@ impl<D: 'static> Instance<D> {
         &self.store.data().rt.pins
     }
 }
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module")
+            .field("imports", &self.inner.imports().len())
+            .field("exports", &self.inner.exports().len())
+            .finish()
+    }
+}
+
+impl<D: 'static> std::fmt::Debug for Instance<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rt = &self.store.data().rt;
+        f.debug_struct("Instance")
+            .field("abi", &rt.abi)
+            .field("runtime_exports", &self.has_runtime_exports())
+            .field("pinned", &rt.pins.len())
+            .finish_non_exhaustive()
+    }
+}
