@@ -152,6 +152,9 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.flush_released()?;
         // Take this call's held arguments first: a nested call from an import function must
         // not release them.
+        if self.rt().held.is_empty() {
+            return func.call(&mut self.store, args).map_err(Error::from_call);
+        }
         let held = std::mem::take(&mut self.store.data_mut().rt.held);
         let result = func.call(&mut self.store, args).map_err(Error::from_call);
         let released = self.release_all(held);

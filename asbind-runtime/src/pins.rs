@@ -7,12 +7,15 @@
 //! flushed (and `__unpin` called) before the next call into the module.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Shared between an instance and every handle it gave out.
 #[derive(Debug, Default)]
 pub(crate) struct Pins {
     table: Mutex<PinTable>,
+    /// Set when `released` may be non-empty, so the per-call check takes no lock.
+    pending: AtomicBool,
 }
 
 #[derive(Debug, Default)]
@@ -82,6 +85,7 @@ impl Pins {
             *n = n.saturating_sub(1);
             if *n == 0 {
                 t.released.push(ptr);
+                self.pending.store(true, Ordering::Release);
             }
         }
     }
@@ -89,9 +93,7 @@ impl Pins {
     /// Takes the queued objects that still have no references; they must be `__unpin`ned.
     pub(crate) fn take_released(&self) -> Vec<u32> {
         let mut t = self.lock();
-        if t.released.is_empty() {
-            return Vec::new();
-        }
+        self.pending.store(false, Ordering::Release);
         let queued = std::mem::take(&mut t.released);
         let mut out = Vec::with_capacity(queued.len());
         for ptr in queued {
@@ -105,7 +107,7 @@ impl Pins {
 
     /// Whether any handle drop is waiting for its unpin.
     pub(crate) fn has_released(&self) -> bool {
-        !self.lock().released.is_empty()
+        self.pending.load(Ordering::Acquire)
     }
 
     /// Number of objects currently pinned by the host (including queued unpins).
