@@ -78,7 +78,7 @@ fn an_error_from_an_import_names_it_and_leaves_the_instance_usable() {
 
 #[test]
 fn missing_imports_are_all_reported() {
-    let err = Instance::new(&common::module("imports")).err().expect("instantiation fails");
+    let err = Instance::new(&common::module("imports")).expect_err("instantiation fails");
     match err {
         Error::MissingImports(mut names) => {
             names.sort();

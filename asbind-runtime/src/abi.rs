@@ -96,7 +96,11 @@ impl Abi {
         let Some(base) = rtti_base else {
             return Abi { generation: fallback, rtti_base: None, detected: false };
         };
-        let words = (mem.u32(base.wrapping_add(8)), mem.u32(base.wrapping_add(12)));
+        let word = |off: u32| base.checked_add(off).map(|a| mem.u32(a));
+        let words = match (word(8), word(12)) {
+            (Some(w1), Some(w2)) => (w1, w2),
+            _ => return Abi { generation: fallback, rtti_base, detected: false },
+        };
         let generation = match words {
             (Ok(0), Ok(w2)) if w2 & flags::POINTERFREE != 0 => Some(Generation::V0_18),
             (Ok(w1), Ok(0)) if w1 & flags::POINTERFREE != 0 => Some(Generation::V0_23),

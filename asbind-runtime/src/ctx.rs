@@ -29,9 +29,50 @@ pub struct Ctx<'a, D: 'static = ()> {
     store: StoreContextMut<'a, HostState<D>>,
 }
 
+/// The three array-like layouts (AS_ABI §2.5 – §2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArrayKind {
+    /// `Array<T>`: `buffer`, `dataStart`, `byteLength` (capacity), `length_`.
+    Array,
+    /// A typed array: `buffer`, `dataStart`, `byteLength`.
+    TypedArray,
+    /// `StaticArray<T>`: the elements are the payload.
+    StaticArray,
+}
+
+impl ArrayKind {
+    /// The RTTI flag that marks this kind.
+    pub fn flag(self) -> u32 {
+        match self {
+            ArrayKind::Array => flags::ARRAY,
+            ArrayKind::TypedArray => flags::ARRAYBUFFERVIEW,
+            ArrayKind::StaticArray => flags::STATICARRAY,
+        }
+    }
+
+    fn from_flags(f: u32) -> Option<Self> {
+        match f & (flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY) {
+            flags::ARRAY => Some(ArrayKind::Array),
+            flags::ARRAYBUFFERVIEW => Some(ArrayKind::TypedArray),
+            flags::STATICARRAY => Some(ArrayKind::StaticArray),
+            _ => None,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            ArrayKind::Array => "an Array",
+            ArrayKind::TypedArray => "a typed array",
+            ArrayKind::StaticArray => "a StaticArray",
+        }
+    }
+}
+
 /// Where the elements of an array-like object are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArrayLike {
+    /// Which layout the object has.
+    pub kind: ArrayKind,
     /// Address of element 0.
     pub data: u32,
     /// Number of elements.
@@ -308,21 +349,31 @@ impl<'a, D: 'static> Ctx<'a, D> {
         Ok(mem.slice(ptr, mem.rt_size(ptr)?)?.to_vec())
     }
 
-    /// Locates the elements of an `Array<T>`, typed array or `StaticArray<T>` from its RTTI
-    /// (AS_ABI §3.3). Without an RTTI table the object is taken to be of `assumed` kind
-    /// (`flags::ARRAY`, `ARRAYBUFFERVIEW` or `STATICARRAY`) with `align`-sized elements.
-    pub fn array_like(&self, ptr: u32, assumed: u32, align: u32) -> Result<ArrayLike> {
-        locate_array(&self.reader()?, self.abi(), ptr, assumed, align)
+    /// Locates the elements of an `Array<T>`, typed array or `StaticArray<T>` (AS_ABI §3.3).
+    ///
+    /// The layout comes from the module's RTTI; a `declared` kind must agree with it. Modules
+    /// without an RTTI table (built without `--exportRuntime`) need the `declared` kind, and
+    /// `align` (log2 of the element size) is then taken on trust.
+    pub fn array_like(&self, ptr: u32, declared: Option<ArrayKind>, align: u32) -> Result<ArrayLike> {
+        locate_array(&self.reader()?, self.abi(), ptr, declared, align)
     }
 
-    /// Lifts the elements of any array-like object, checking the element type by RTTI.
+    /// Lifts the elements of any array-like object, its layout and element type read from the
+    /// module's RTTI.
     pub fn lift_vec<T: Element>(&mut self, ptr: u32) -> Result<Vec<T>> {
-        let arr = self.array_like(ptr, flags::ARRAY, T::ALIGN_LOG2)?;
-        if arr.flags != 0 {
-            let elem = arr.flags & flags::VALUE_MASK & !flags::VALUE_NULLABLE;
-            if elem != T::VALUE_FLAGS {
-                return Err(self.wrong_type(ptr, format!("an array of {}", T::describe_element())));
-            }
+        self.lift_elements(ptr, None)
+    }
+
+    /// Lifts the elements of an array-like object of a known layout: works on modules without
+    /// an RTTI table too (where it is the only way to lift arrays).
+    pub fn lift_vec_as<T: Element>(&mut self, ptr: u32, kind: ArrayKind) -> Result<Vec<T>> {
+        self.lift_elements(ptr, Some(kind))
+    }
+
+    fn lift_elements<T: Element>(&mut self, ptr: u32, kind: Option<ArrayKind>) -> Result<Vec<T>> {
+        let arr = self.array_like(ptr, kind, T::ALIGN_LOG2)?;
+        if arr.flags != 0 && arr.flags & flags::VALUE_MASK & !flags::VALUE_NULLABLE != T::VALUE_FLAGS {
+            return Err(self.wrong_type(ptr, format!("an array of {}", T::describe_element())));
         }
         T::read_elements(self, arr.data, arr.len as usize)
     }
@@ -559,10 +610,15 @@ impl<D: 'static> AsContextMut for Ctx<'_, D> {
     }
 }
 
-/// The type of the object at `ptr`: its runtime id and RTTI flags.
+/// The type of the object at `ptr`: its runtime id and RTTI flags. With an RTTI table, an id
+/// the table does not describe is no valid object.
 pub(crate) fn type_info_in(mem: &MemoryReader<'_>, abi: Abi, ptr: u32) -> Result<TypeInfo> {
     let id = mem.rt_id(ptr)?;
-    Ok(TypeInfo { id, flags: abi.flags(mem, id), string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id() })
+    let flags = abi.flags(mem, id);
+    if abi.rtti_base.is_some() && flags.is_none() {
+        return Err(Error::WrongType { ptr, expected: "a class in the module's RTTI table".into(), found: id });
+    }
+    Ok(TypeInfo { id, flags, string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id() })
 }
 
 fn wrong_type_in(mem: &MemoryReader<'_>, ptr: u32, expected: impl Into<String>) -> Error {
@@ -570,36 +626,55 @@ fn wrong_type_in(mem: &MemoryReader<'_>, ptr: u32, expected: impl Into<String>) 
 }
 
 /// Locates the elements of an array-like object (see [`Ctx::array_like`]).
-pub(crate) fn locate_array(mem: &MemoryReader<'_>, abi: Abi, ptr: u32, assumed: u32, align: u32) -> Result<ArrayLike> {
+pub(crate) fn locate_array(
+    mem: &MemoryReader<'_>,
+    abi: Abi,
+    ptr: u32,
+    declared: Option<ArrayKind>,
+    align: u32,
+) -> Result<ArrayLike> {
     if ptr == 0 {
         return Err(Error::Null("array".into()));
     }
     let info = type_info_in(mem, abi, ptr)?;
-    let (kind, align, fl) = match info.flags {
-        Some(f) => {
-            let kind = f & (flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY);
-            match (kind, value_align(f)) {
-                (k, Some(a)) if k.count_ones() == 1 => (k, a, f),
-                _ => {
-                    return Err(wrong_type_in(mem, ptr, "an array, typed array or static array"));
-                }
+    let (kind, align, fl) = match (info.flags, declared) {
+        (Some(f), _) => {
+            let expected = declared.map_or("an array, typed array or static array", ArrayKind::describe);
+            match (ArrayKind::from_flags(f), value_align(f)) {
+                (Some(k), Some(a)) if declared.is_none_or(|d| d == k) => (k, a, f),
+                _ => return Err(wrong_type_in(mem, ptr, expected)),
             }
         }
-        None => (assumed, align, 0),
+        (None, Some(k)) => (k, align, 0),
+        (None, None) => {
+            return Err(Error::MissingRuntimeExport {
+                name: "__rtti_base",
+                needed_for: "telling an Array from a typed array or StaticArray (or pass the declared kind)",
+            });
+        }
     };
-    let (data, len) = if kind == flags::ARRAY {
-        (mem.u32(offset(ptr, 4)?)?, mem.u32(offset(ptr, 12)?)?)
-    } else if kind == flags::ARRAYBUFFERVIEW {
-        (mem.u32(offset(ptr, 4)?)?, mem.u32(offset(ptr, 8)?)? >> align)
-    } else {
-        (ptr, mem.rt_size(ptr)? >> align)
+    let (data, len) = match kind {
+        ArrayKind::Array => (mem.u32(offset(ptr, 4)?)?, mem.u32(offset(ptr, 12)?)?),
+        ArrayKind::TypedArray => {
+            let byte_length = mem.u32(offset(ptr, 8)?)?;
+            if (byte_length as i32) < 0 {
+                return Err(Error::InvalidValue(format!(
+                    "typed array at {ptr:#x} has negative byteLength {}",
+                    byte_length as i32
+                )));
+            }
+            (mem.u32(offset(ptr, 4)?)?, byte_length >> align)
+        }
+        ArrayKind::StaticArray => (ptr, mem.rt_size(ptr)? >> align),
     };
-    if len > i32::MAX as u32 {
+    if (len as i32) < 0 {
         return Err(Error::InvalidValue(format!("array at {ptr:#x} has negative length {}", len as i32)));
     }
     // One bounds check for the whole run, so a bogus length fails here and not half-way.
-    mem.slice(data, byte_len(len as usize, align)?)?;
-    Ok(ArrayLike { data, len, align, flags: fl })
+    let bytes = u64::from(len) << align;
+    let too_far = || Error::OutOfBounds { addr: u64::from(data), len: bytes, memory_size: mem.bytes().len() };
+    mem.slice(data, u32::try_from(bytes).map_err(|_| too_far())?)?;
+    Ok(ArrayLike { kind, data, len, align, flags: fl })
 }
 
 /// `ptr + n` for a field of an object the module handed over; overflow is out of bounds.

@@ -13,11 +13,11 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// The module trapped (`unreachable`, out-of-bounds memory access, stack overflow, ...).
-    #[error("wasm trap: {message}{}", backtrace_suffix(.backtrace))]
+    #[error("{message}{}", backtrace_suffix(.backtrace))]
     Trap {
         /// The trap code, when wasmtime reported one.
         code: Option<wasmtime::Trap>,
-        /// wasmtime's description of the trap.
+        /// wasmtime's description of the trap (it starts with `wasm trap:`).
         message: String,
         /// The wasm call stack at the trap, innermost frame first.
         backtrace: Option<String>,
@@ -158,7 +158,7 @@ impl Error {
         let backtrace = err.downcast_ref::<wasmtime::WasmBacktrace>().map(|bt| bt.to_string());
         let message = match code {
             Some(code) => code.to_string(),
-            None => format!("{err:#}"),
+            None => format!("wasm call failed: {err:#}"),
         };
         Error::Trap { code, message, backtrace }
     }

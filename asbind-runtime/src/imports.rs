@@ -302,8 +302,10 @@ fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: &'static str) -> Fu
 fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, field: &str) -> Option<Func> {
     let f = match (module, field) {
         ("env", "abort") => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
-            let message = lift_nullable_lossy(cx, msg)?;
-            let file = lift_nullable_lossy(cx, file)?;
+            // An unreadable message (AS's own stack-overflow abort passes one) must not hide the
+            // abort itself.
+            let message = lift_nullable_lossy(cx, msg).ok().flatten();
+            let file = lift_nullable_lossy(cx, file).ok().flatten();
             Err(Error::Abort { message, file, line, column })
         })
         .into_func(store, "env.abort".into()),

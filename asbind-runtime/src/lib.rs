@@ -39,7 +39,7 @@ mod types;
 mod views;
 
 pub use abi::{Abi, Generation};
-pub use ctx::{ArrayLike, Ctx};
+pub use ctx::{ArrayKind, ArrayLike, Ctx};
 pub use error::{Error, Result};
 pub use handle::Ref;
 pub use imports::{Console, HostFn, Imports};

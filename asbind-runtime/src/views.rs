@@ -6,7 +6,7 @@
 //! is the host's.
 
 use crate::abi::flags;
-use crate::ctx::{ArrayLike, locate_array};
+use crate::ctx::{ArrayKind, ArrayLike, locate_array};
 use crate::error::{Error, Result};
 use crate::handle::Ref;
 use crate::instance::Instance;
@@ -38,16 +38,25 @@ fn cast_mut<T: Pod>(bytes: &mut [u8], addr: u32) -> Result<&mut [T]> {
 
 #[cfg(target_endian = "little")]
 impl<D: 'static> Instance<D> {
-    fn locate<T: Pod>(&self, ptr: u32) -> Result<ArrayLike> {
-        let arr = locate_array(&self.reader()?, self.abi(), ptr, flags::ARRAYBUFFERVIEW, T::ALIGN_LOG2)?;
+    fn locate<T: Pod>(&self, ptr: u32, kind: Option<ArrayKind>) -> Result<ArrayLike> {
+        let arr = locate_array(&self.reader()?, self.abi(), ptr, kind, T::ALIGN_LOG2)?;
         check_element::<T>(&arr, ptr)?;
         Ok(arr)
     }
 
     /// Borrows the elements of the typed array, `Array<T>` or `StaticArray<T>` at `ptr` (for
-    /// example a pointer an export just returned).
+    /// example a pointer an export just returned); its layout comes from the module's RTTI.
     pub fn view<T: Pod>(&self, ptr: u32) -> Result<&[T]> {
-        let arr = self.locate::<T>(ptr)?;
+        self.view_in(ptr, None)
+    }
+
+    /// Like [`view`](Self::view) for an object of a known layout (also without RTTI).
+    pub fn view_as<T: Pod>(&self, ptr: u32, kind: ArrayKind) -> Result<&[T]> {
+        self.view_in(ptr, Some(kind))
+    }
+
+    fn view_in<T: Pod>(&self, ptr: u32, kind: Option<ArrayKind>) -> Result<&[T]> {
+        let arr = self.locate::<T>(ptr, kind)?;
         let bytes = self.reader()?.slice(arr.data, arr.len << arr.align)?;
         cast(bytes, arr.data)
     }
@@ -55,7 +64,16 @@ impl<D: 'static> Instance<D> {
     /// Mutably borrows the elements of the array-like object at `ptr`; writes are visible to
     /// the module on its next call.
     pub fn view_mut<T: Pod>(&mut self, ptr: u32) -> Result<&mut [T]> {
-        let arr = self.locate::<T>(ptr)?;
+        self.view_mut_in(ptr, None)
+    }
+
+    /// Like [`view_mut`](Self::view_mut) for an object of a known layout (also without RTTI).
+    pub fn view_mut_as<T: Pod>(&mut self, ptr: u32, kind: ArrayKind) -> Result<&mut [T]> {
+        self.view_mut_in(ptr, Some(kind))
+    }
+
+    fn view_mut_in<T: Pod>(&mut self, ptr: u32, kind: Option<ArrayKind>) -> Result<&mut [T]> {
+        let arr = self.locate::<T>(ptr, kind)?;
         let mem = self.memory_mut()?;
         let range = crate::memory::checked_range(mem.len(), arr.data, arr.len << arr.align)?;
         cast_mut(&mut mem[range], arr.data)
