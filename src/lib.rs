@@ -10,3 +10,6 @@
 #![warn(missing_docs)]
 
 pub use asbind_runtime::*;
+
+/// Generates typed bindings for an AssemblyScript module at compile time; see the macro's docs.
+pub use asbind_macro::include;

@@ -29,6 +29,52 @@ pub struct Ctx<'a, D: 'static = ()> {
     store: StoreContextMut<'a, HostState<D>>,
 }
 
+/// A Rust type a wasm global can be read as.
+pub trait GlobalValue: Sized {
+    /// Converts from a wasm value of the matching type.
+    fn from_val(v: &wasmtime::Val) -> Option<Self>;
+    /// Converts to a wasm value.
+    fn to_val(self) -> wasmtime::Val;
+}
+
+macro_rules! global_value {
+    ($($t:ty => $get:ident, $variant:ident as $wasm:ty;)*) => {$(
+        impl GlobalValue for $t {
+            fn from_val(v: &wasmtime::Val) -> Option<Self> {
+                v.$get().map(|x| x as $t)
+            }
+            fn to_val(self) -> wasmtime::Val {
+                wasmtime::Val::$variant((self as $wasm).into())
+            }
+        }
+    )*};
+}
+
+global_value! {
+    i32 => i32, I32 as i32;
+    u32 => i32, I32 as i32;
+    i64 => i64, I64 as i64;
+    u64 => i64, I64 as i64;
+}
+
+impl GlobalValue for f32 {
+    fn from_val(v: &wasmtime::Val) -> Option<Self> {
+        v.f32()
+    }
+    fn to_val(self) -> wasmtime::Val {
+        wasmtime::Val::F32(self.to_bits())
+    }
+}
+
+impl GlobalValue for f64 {
+    fn from_val(v: &wasmtime::Val) -> Option<Self> {
+        v.f64()
+    }
+    fn to_val(self) -> wasmtime::Val {
+        wasmtime::Val::F64(self.to_bits())
+    }
+}
+
 /// The three array-like layouts (AS_ABI §2.5 – §2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ArrayKind {
@@ -59,7 +105,8 @@ impl ArrayKind {
         }
     }
 
-    fn describe(self) -> &'static str {
+    /// "an Array", "a typed array" or "a StaticArray".
+    pub fn describe(self) -> &'static str {
         match self {
             ArrayKind::Array => "an Array",
             ArrayKind::TypedArray => "a typed array",
@@ -582,6 +629,38 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     // ---- ids --------------------------------------------------------------------------------
+
+    /// The runtime id of the module's `kind` class with elements `T` (`Array<i32>`,
+    /// `Float32Array`, `StaticArray<string>`, ...), found in the RTTI once and cached.
+    ///
+    /// All arrays of references share one RTTI shape (and one layout and GC visitor), so for
+    /// them this is *an* id with the right layout, which is all lowering needs.
+    pub fn array_id<T: Element>(&mut self, kind: ArrayKind) -> Result<u32> {
+        let key = (kind.flag(), T::VALUE_FLAGS);
+        if let Some(&id) = self.rt().array_ids.get(&key) {
+            return Ok(id);
+        }
+        let id = self
+            .find_array_id::<T>(kind.flag())
+            .ok_or_else(|| Error::UnknownClass(format!("{} of {}", kind.describe(), T::describe_element())))?;
+        self.store.data_mut().rt.array_ids.insert(key, id);
+        Ok(id)
+    }
+
+    /// Reads an exported global as `T` (`i32`, `u32`, `i64`, `u64`, `f32` or `f64`).
+    pub fn get_global<T: GlobalValue>(&mut self, global: &wasmtime::Global) -> Result<T> {
+        let v = global.get(&mut self.store);
+        T::from_val(&v).ok_or_else(|| {
+            Error::InvalidValue(format!("global holds {:?}, not {}", v.ty(&self.store), std::any::type_name::<T>()))
+        })
+    }
+
+    /// Writes an exported mutable global.
+    pub fn set_global<T: GlobalValue>(&mut self, global: &wasmtime::Global, value: T) -> Result<()> {
+        global
+            .set(&mut self.store, value.to_val())
+            .map_err(|e| Error::InvalidValue(format!("cannot set global: {e:#}")))
+    }
 
     /// The first runtime id whose RTTI describes an array-like of `kind`
     /// (`flags::ARRAY`, `ARRAYBUFFERVIEW` or `STATICARRAY`) with elements `T`.

@@ -97,6 +97,14 @@ pub enum Error {
     /// wasmtime could not instantiate the module.
     #[error("could not instantiate the module: {0}")]
     Instantiate(String),
+    /// The module has no runtime class for a type the call needs to allocate (it never uses
+    /// that type), so it cannot be passed in.
+    #[error("the module has no runtime class for {0}, so asbind cannot allocate one")]
+    UnknownClass(String),
+    /// The arguments of a call are not valid (e.g. an optional argument given after an omitted
+    /// one: AssemblyScript can only omit trailing arguments).
+    #[error("invalid arguments: {0}")]
+    Argument(String),
     /// A handle was used with an instance other than the one that created it.
     #[error("this handle belongs to a different module instance")]
     ForeignHandle,

@@ -82,6 +82,8 @@ pub(crate) struct Runtime {
     pub(crate) pins: Arc<Pins>,
     pub(crate) utf16: Utf16,
     pub(crate) ready: bool,
+    /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags).
+    pub(crate) array_ids: std::collections::HashMap<(u32, u32), u32>,
     /// Objects pinned as arguments of the next call.
     pub(crate) held: Vec<u32>,
     /// Reused UTF-16 buffer for lowering strings.
@@ -106,6 +108,7 @@ impl Runtime {
             utf16,
             ready: false,
             held: Vec::new(),
+            array_ids: std::collections::HashMap::new(),
             scratch: Vec::new(),
         }
     }

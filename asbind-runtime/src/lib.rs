@@ -39,7 +39,7 @@ mod types;
 mod views;
 
 pub use abi::{Abi, Generation};
-pub use ctx::{ArrayKind, ArrayLike, Ctx};
+pub use ctx::{ArrayKind, ArrayLike, Ctx, GlobalValue};
 pub use error::{Error, Result};
 pub use handle::Ref;
 pub use imports::{Console, HostFn, Imports};
@@ -48,3 +48,18 @@ pub use types::{Element, Kind, Lift, Lower, Pod, Scalar, TypeInfo, kinds};
 
 /// Re-export of wasmtime for generated code and advanced use.
 pub use wasmtime;
+
+/// The number of arguments to report with `__setArgumentsLength` for a call with `required`
+/// leading arguments followed by optional ones (`given[i]`: whether optional `i` was passed).
+/// AssemblyScript can only omit trailing arguments, so a gap is an [`Error::Argument`].
+pub fn count_arguments(required: u32, given: &[bool]) -> Result<u32> {
+    let passed = given.iter().take_while(|g| **g).count();
+    if given[passed..].iter().any(|g| *g) {
+        return Err(Error::Argument(format!(
+            "optional argument {} was given but argument {} was not; AssemblyScript can only omit trailing arguments",
+            required as usize + given.iter().rposition(|g| *g).unwrap_or(0) + 1,
+            required as usize + passed + 1
+        )));
+    }
+    Ok(required + passed as u32)
+}

@@ -1,0 +1,1 @@
+//! build.rs support for asbind (being built).

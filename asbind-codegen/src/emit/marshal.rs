@@ -1,0 +1,96 @@
+//! Expressions that move values across the boundary, written against a `cx: asbind::Ctx` in
+//! scope: lifting a pointer to an owned Rust value, lowering a Rust value to a new pointer.
+//! Both recurse through nullable types and arrays.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::{element, scalar};
+use crate::model::{Model, Ty};
+
+fn kind(ty: &Ty) -> TokenStream {
+    match ty {
+        Ty::TypedArray(_) => quote!(::asbind::ArrayKind::TypedArray),
+        Ty::StaticArray(_) => quote!(::asbind::ArrayKind::StaticArray),
+        _ => quote!(::asbind::ArrayKind::Array),
+    }
+}
+
+/// An expression of the owned Rust type of `ty`, lifted from the pointer expression `ptr`.
+/// Uses `?`, so it must sit in a function returning `asbind::Result`.
+pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
+    match ty {
+        Ty::String => quote!(cx.lift_string(#ptr)?),
+        Ty::ArrayBuffer => quote!(cx.lift_array_buffer(#ptr)?),
+        Ty::TypedArray(t) => {
+            let e = scalar(t.element());
+            let k = kind(ty);
+            quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
+        }
+        Ty::Array(e) | Ty::StaticArray(e) => {
+            let e = element(model, e);
+            let k = kind(ty);
+            quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
+        }
+        Ty::Nullable(inner) => {
+            let some = lift(model, inner, quote!(p));
+            quote!({
+                let p: u32 = #ptr;
+                if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(#some) }
+            })
+        }
+        Ty::Record(_) | Ty::Class(_) => {
+            let t = element(model, ty);
+            quote!(cx.lift::<#t>(#ptr)?)
+        }
+        Ty::Void | Ty::Scalar(_) | Ty::Raw(_) => ptr,
+    }
+}
+
+/// A `u32` pointer expression: `value` (an expression that dereferences to the parameter,
+/// element or owned form of `ty`) lowered into the module. The pointer is unpinned.
+pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
+    match ty {
+        Ty::String => quote!(cx.lower_str(#value)?),
+        Ty::ArrayBuffer => quote!(cx.lower_array_buffer(#value)?),
+        Ty::TypedArray(t) => {
+            let e = scalar(t.element());
+            quote!({
+                let id = cx.array_id::<#e>(::asbind::ArrayKind::TypedArray)?;
+                cx.lower_typed_array(#value, id)?
+            })
+        }
+        Ty::Array(e) | Ty::StaticArray(e) => {
+            let elem_ty = element(model, e);
+            let k = kind(ty);
+            let is_static = matches!(ty, Ty::StaticArray(_));
+            match &**e {
+                Ty::Scalar(s) => {
+                    let s = scalar(*s);
+                    let f = if is_static { quote!(lower_static_array) } else { quote!(lower_array) };
+                    quote!({
+                        let id = cx.array_id::<#s>(#k)?;
+                        cx.#f(#value, id)?
+                    })
+                }
+                inner => {
+                    let item = lower(model, inner, quote!(item));
+                    let f = if is_static { quote!(lower_static_array_with) } else { quote!(lower_array_with) };
+                    quote!({
+                        let id = cx.array_id::<#elem_ty>(#k)?;
+                        cx.#f(#value, id, |cx, item| ::std::result::Result::Ok(#item))?
+                    })
+                }
+            }
+        }
+        Ty::Nullable(inner) => {
+            let some = lower(model, inner, quote!(v));
+            quote!(match #value {
+                ::std::option::Option::Some(v) => #some,
+                ::std::option::Option::None => 0u32,
+            })
+        }
+        Ty::Record(_) | Ty::Class(_) => quote!(cx.lower(#value)?),
+        Ty::Void | Ty::Scalar(_) | Ty::Raw(_) => value,
+    }
+}

@@ -1,0 +1,594 @@
+//! Model → Rust tokens. The generated code names everything through `::asbind::...`, so user
+//! imports cannot shadow it, and calls exports resolved once at instantiation.
+
+mod marshal;
+mod types;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{Embed, Enum, Function, Global, Import, Model, Record, Ty};
+use types::{Position, from_wasm, ident, rust, to_wasm, wasm};
+
+pub use types::ident as rust_ident;
+
+/// Attributes every generated item carries: generated code is not linted in the user's crate.
+fn allow() -> TokenStream {
+    quote!(#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)])
+}
+
+fn doc(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| format!(" {l}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Emits the bindings for `model`.
+pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
+    let records = model.records.iter().map(|r| record(model, r));
+    let classes = model.classes.iter().map(|c| {
+        let name = ident(&c.name);
+        let path = &c.class;
+        let ids = c.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
+        let d =
+            doc(&format!("AssemblyScript class `{path}` (runtime id {}), held as `asbind::Ref<{}>`.", c.id, c.name));
+        let allow = allow();
+        quote! {
+            #d
+            #allow
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub struct #name;
+            #allow
+            impl ::asbind::kinds::Class for #name {
+                const NAME: &'static str = #path;
+                const IDS: &'static [u32] = &[#(#ids),*];
+            }
+        }
+    });
+    let enums = model.enums.iter().map(enumeration);
+    let host = host_trait(model);
+    let module = module(model, embed);
+    quote! {
+        #(#records)*
+        #(#classes)*
+        #(#enums)*
+        #host
+        #module
+    }
+}
+
+fn record(model: &Model, r: &Record) -> TokenStream {
+    let allow = allow();
+    let name = ident(&r.name);
+    let path = &r.class;
+    let id = Literal::u32_unsuffixed(r.id);
+    let size = Literal::u32_unsuffixed(r.size);
+    let d = doc(&format!("AssemblyScript record `{path}` (runtime id {}, {} bytes), copied by value.", r.id, r.size));
+    let fields = r.fields.iter().map(|f| {
+        let n = ident(&f.name);
+        let t = rust(model, &f.ty, Position::Owned);
+        let d = doc(&format!("`{}: {}` at offset {}", f.as_name, f.doc, f.offset));
+        quote!(#d pub #n: #t)
+    });
+    let reads = r.fields.iter().map(|f| {
+        let n = ident(&f.name);
+        let off = Literal::u32_unsuffixed(f.offset);
+        let value = match &f.ty {
+            Ty::Scalar(s) => {
+                let t = types::scalar(*s);
+                quote!(cx.read::<#t>(p + #off)?)
+            }
+            ty => marshal::lift(model, ty, quote!(cx.read::<u32>(p + #off)?)),
+        };
+        quote!(#n: #value)
+    });
+    let writes = r.fields.iter().map(|f| {
+        let n = ident(&f.name);
+        let off = Literal::u32_unsuffixed(f.offset);
+        match &f.ty {
+            Ty::Scalar(_) => quote!(cx.write(p + #off, self.#n)?;),
+            ty => {
+                let ptr = marshal::lower(model, ty, quote!(&self.#n));
+                quote! {
+                    let q: u32 = #ptr;
+                    cx.write::<u32>(p + #off, q)?;
+                }
+            }
+        }
+    });
+    quote! {
+        #d
+        #allow
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #name {
+            #(#fields,)*
+        }
+        #allow
+        impl ::asbind::Lift for #name {
+            fn describe() -> ::std::string::String {
+                ::std::string::String::from(#path)
+            }
+            fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
+                cx.expect_object(p, &[#id], #size, #path)?;
+                ::std::result::Result::Ok(#name { #(#reads,)* })
+            }
+        }
+        #allow
+        impl ::asbind::Lower for #name {
+            fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+                cx.lower_object(#size, #id, |cx, p| {
+                    #(#writes)*
+                    ::std::result::Result::Ok(())
+                })
+            }
+        }
+        ::asbind::impl_reference_element!(#name);
+    }
+}
+
+fn enumeration(e: &Enum) -> TokenStream {
+    let allow = allow();
+    let name = ident(&e.name);
+    let d = doc(&format!("AssemblyScript enum `{}`.", e.as_name));
+    let variants = e.members.iter().map(|(as_name, v, value)| {
+        let v = ident(v);
+        let value = Literal::i32_unsuffixed(*value);
+        let d = doc(&format!("`{}.{as_name}` = {value}", e.as_name));
+        quote!(#d #v = #value)
+    });
+    let arms = e.members.iter().map(|(_, v, value)| {
+        let v = ident(v);
+        let value = Literal::i32_unsuffixed(*value);
+        quote!(#value => ::std::result::Result::Ok(#name::#v))
+    });
+    let as_name = &e.as_name;
+    quote! {
+        #d
+        #allow
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(i32)]
+        pub enum #name {
+            #(#variants,)*
+        }
+        #allow
+        impl ::std::convert::TryFrom<i32> for #name {
+            type Error = ::asbind::Error;
+            fn try_from(value: i32) -> ::asbind::Result<Self> {
+                match value {
+                    #(#arms,)*
+                    other => ::std::result::Result::Err(::asbind::Error::InvalidValue(
+                        ::std::format!("{} is not a member of enum {}", other, #as_name),
+                    )),
+                }
+            }
+        }
+        #allow
+        impl ::std::convert::From<#name> for i32 {
+            fn from(value: #name) -> i32 {
+                value as i32
+            }
+        }
+    }
+}
+
+/// `(A, B)` / `A` / `()` for a list of types, as wasmtime's typed functions take them.
+fn tuple(items: &[TokenStream]) -> TokenStream {
+    match items {
+        [one] => one.clone(),
+        many => quote!((#(#many),*)),
+    }
+}
+
+fn host_trait(model: &Model) -> TokenStream {
+    if model.imports.is_empty() {
+        return TokenStream::new();
+    }
+    let allow = allow();
+    let methods = model.imports.iter().map(|imp| {
+        let name = ident(&imp.name);
+        let params = imp.params.iter().enumerate().map(|(i, t)| {
+            let a = format_ident!("arg{}", i);
+            let t = host_param(model, t);
+            quote!(#a: #t)
+        });
+        let result = rust(model, &imp.result, Position::Owned);
+        let d = doc(&format!("Import `{}.{}`: {}", imp.module, imp.field, imp.doc));
+        quote!(#d fn #name(&mut self #(, #params)*) -> ::asbind::Result<#result>;)
+    });
+    let d = doc(&format!(
+        "The functions `{}` imports from its host, with AssemblyScript types lifted.\n\nThe standard `env` imports (`abort`, `trace`, `seed`, `Date.now`, `console.*`, ...) are\nprovided by `asbind` and can be overridden through `asbind::Imports`.",
+        model.name
+    ));
+    quote! {
+        #d
+        #allow
+        pub trait Host: ::std::marker::Send + 'static {
+            #(#methods)*
+        }
+    }
+}
+
+/// How an import parameter reaches the trait method: strings and arrays borrowed.
+fn host_param(model: &Model, ty: &Ty) -> TokenStream {
+    match ty {
+        Ty::String | Ty::ArrayBuffer | Ty::TypedArray(_) | Ty::Array(_) | Ty::StaticArray(_) => {
+            rust(model, ty, Position::Param)
+        }
+        Ty::Nullable(inner) if **inner == Ty::String => quote!(::std::option::Option<&str>),
+        _ => rust(model, ty, Position::Owned),
+    }
+}
+
+fn host_arg(ty: &Ty, value: TokenStream) -> TokenStream {
+    match ty {
+        Ty::String | Ty::ArrayBuffer | Ty::TypedArray(_) | Ty::Array(_) | Ty::StaticArray(_) => quote!(&#value),
+        Ty::Nullable(inner) if **inner == Ty::String => quote!(#value.as_deref()),
+        _ => value,
+    }
+}
+
+fn register_import(model: &Model, imp: &Import) -> TokenStream {
+    let module = &imp.module;
+    let field = &imp.field;
+    let method = ident(&imp.name);
+    let args: Vec<_> = (0..imp.params.len()).map(|i| format_ident!("arg{}", i)).collect();
+    let arg_decls = imp.params.iter().zip(&args).map(|(t, a)| {
+        let w = wasm(t);
+        quote!(#a: #w)
+    });
+    let lifts = imp.params.iter().zip(&args).map(|(t, a)| {
+        let value = if t.is_reference() { marshal::lift(model, t, quote!(#a)) } else { from_wasm(t, quote!(#a)) };
+        quote!(let #a = #value;)
+    });
+    let pass = imp.params.iter().zip(&args).map(|(t, a)| host_arg(t, quote!(#a)));
+    let result_w = wasm(&imp.result);
+    let ret = match &imp.result {
+        Ty::Void => quote!(::std::result::Result::Ok(())),
+        t if t.is_reference() => {
+            let p = marshal::lower(model, t, quote!(&r));
+            quote!(::std::result::Result::Ok(#p))
+        }
+        t => {
+            let v = to_wasm(t, quote!(r));
+            quote!(::std::result::Result::Ok(#v))
+        }
+    };
+    quote! {
+        imports.func(#module, #field, |cx: &mut ::asbind::Ctx<'_, H>, #(#arg_decls),*| -> ::asbind::Result<#result_w> {
+            #(#lifts)*
+            let r = cx.data_mut().#method(#(#pass),*)?;
+            #ret
+        });
+    }
+}
+
+fn method(model: &Model, f: &Function) -> TokenStream {
+    let name = ident(&f.name);
+    let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+    let params = f.params.iter().map(|p| {
+        let n = ident(&p.name);
+        let t = rust(model, &p.ty, Position::Param);
+        if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
+    });
+    let result = rust(model, &f.result, Position::Owned);
+    let required = f.params.iter().take_while(|p| !p.optional).count() as u32;
+    let optional: Vec<_> = f.params.iter().filter(|p| p.optional).map(|p| ident(&p.name)).collect();
+    let varargs = !optional.is_empty();
+    let argc = varargs.then(|| quote!(let argc = ::asbind::count_arguments(#required, &[#(#optional.is_some()),*])?;));
+    let last_ref = f.params.iter().rposition(|p| p.ty.is_reference());
+    let lowers = f.params.iter().enumerate().map(|(i, p)| {
+        let n = ident(&p.name);
+        let w = wasm(&p.ty);
+        let convert = |v: TokenStream| {
+            if p.ty.is_reference() { marshal::lower(model, &p.ty, v) } else { to_wasm(&p.ty, v) }
+        };
+        let value = if p.optional {
+            let some = convert(quote!(v));
+            quote!(match #n { ::std::option::Option::Some(v) => #some, ::std::option::Option::None => <#w as ::std::default::Default>::default() })
+        } else {
+            convert(quote!(#n))
+        };
+        // Earlier reference arguments stay pinned while later ones are allocated (AS_ABI §8.9).
+        let hold = (p.ty.is_reference() && Some(i) != last_ref).then(|| quote!(cx.hold(#n)?;));
+        if n == value.to_string() {
+            return TokenStream::new();
+        }
+        quote! {
+            let #n: #w = #value;
+            #hold
+        }
+    });
+    let args: Vec<TokenStream> = f
+        .params
+        .iter()
+        .map(|p| {
+            let n = ident(&p.name);
+            quote!(#n)
+        })
+        .collect();
+    let args = tuple(&args);
+    let set_argc = varargs.then(|| quote!(cx.set_arguments_length(argc)?;));
+    let body_result = match &f.result {
+        Ty::Void => quote!(::std::result::Result::Ok(r)),
+        t if t.is_reference() => {
+            let v = marshal::lift(model, t, quote!(r));
+            quote!(::std::result::Result::Ok(#v))
+        }
+        t => {
+            let v = from_wasm(t, quote!(r));
+            quote!(::std::result::Result::Ok(#v))
+        }
+    };
+    let mut text = f.doc.clone();
+    if varargs {
+        text.push_str("\n\n`None` for an optional parameter uses its AssemblyScript default; only trailing\nparameters can be left out.");
+    }
+    let d = doc(&text);
+    let lowers: Vec<TokenStream> = lowers.collect();
+    let view = view_element(&f.result).map(|(elem, kind)| {
+        let view_name = format_ident!("{}_view", f.name.trim_start_matches("r#"));
+        let params = f.params.iter().map(|p| {
+            let n = ident(&p.name);
+            let t = rust(model, &p.ty, Position::Param);
+            if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
+        });
+        let d = doc(&format!(
+            "Like [`{}`](Self::{}), but borrows the result in the module's memory instead of copying it:\nwrites through the slice are seen by the module, and no call can happen while it lives.",
+            f.name.trim_start_matches("r#"), f.name.trim_start_matches("r#")
+        ));
+        quote! {
+            #d
+            pub fn #view_name(&mut self #(, #params)*) -> ::asbind::Result<&mut [#elem]> {
+                #argc
+                let r = {
+                    let exports = &self.exports;
+                    let mut cx = self.instance.ctx();
+                    #(#lowers)*
+                    #set_argc
+                    cx.call(&exports.#field, #args)?
+                };
+                self.instance.view_mut_as::<#elem>(r, #kind)
+            }
+        }
+    });
+    quote! {
+        #d
+        pub fn #name(&mut self #(, #params)*) -> ::asbind::Result<#result> {
+            #argc
+            let exports = &self.exports;
+            let mut cx = self.instance.ctx();
+            #(#lowers)*
+            #set_argc
+            let r = cx.call(&exports.#field, #args)?;
+            #body_result
+        }
+        #view
+    }
+}
+
+/// For results that can be borrowed in place: the element type and the array kind.
+fn view_element(ty: &Ty) -> Option<(TokenStream, TokenStream)> {
+    use crate::astype::Scalar;
+    match ty {
+        Ty::TypedArray(t) => Some((types::scalar(t.element()), quote!(::asbind::ArrayKind::TypedArray))),
+        Ty::Array(e) | Ty::StaticArray(e) => match **e {
+            Ty::Scalar(Scalar::Bool) => None,
+            Ty::Scalar(s) => {
+                let kind = if matches!(ty, Ty::Array(_)) {
+                    quote!(::asbind::ArrayKind::Array)
+                } else {
+                    quote!(::asbind::ArrayKind::StaticArray)
+                };
+                Some((types::scalar(s), kind))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn global_methods(model: &Model, g: &Global) -> TokenStream {
+    let name = ident(&g.name);
+    let setter = format_ident!("set_{}", g.name.trim_start_matches("r#"));
+    let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
+    let t = rust(model, &g.ty, Position::Owned);
+    let w = wasm(&g.ty);
+    let value = if g.ty.is_reference() { marshal::lift(model, &g.ty, quote!(r)) } else { from_wasm(&g.ty, quote!(r)) };
+    let d = doc(&format!("Reads global `{}: {}`.", g.export, g.doc));
+    let get = quote! {
+        #d
+        pub fn #name(&mut self) -> ::asbind::Result<#t> {
+            let exports = &self.exports;
+            let mut cx = self.instance.ctx();
+            let r: #w = cx.get_global(&exports.#field)?;
+            ::std::result::Result::Ok(#value)
+        }
+    };
+    if !g.mutable {
+        return get;
+    }
+    let p = rust(model, &g.ty, Position::Param);
+    let lower =
+        if g.ty.is_reference() { marshal::lower(model, &g.ty, quote!(value)) } else { to_wasm(&g.ty, quote!(value)) };
+    let d = doc(&format!("Writes global `{}: {}`.", g.export, g.doc));
+    quote! {
+        #get
+        #d
+        pub fn #setter(&mut self, value: #p) -> ::asbind::Result<()> {
+            let exports = &self.exports;
+            let mut cx = self.instance.ctx();
+            let v: #w = #lower;
+            cx.set_global(&exports.#field, v)
+        }
+    }
+}
+
+fn module(model: &Model, embed: &Embed) -> TokenStream {
+    let allow = allow();
+    let has_host = !model.imports.is_empty();
+    let data = if has_host { quote!(H) } else { quote!(()) };
+    let generics = if has_host { quote!(<H: Host>) } else { quote!() };
+    let ty_generics = if has_host { quote!(<H>) } else { quote!() };
+
+    let func_fields = model.functions.iter().map(|f| {
+        let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+        let p: Vec<TokenStream> = f.params.iter().map(|p| wasm(&p.ty)).collect();
+        let p = tuple(&p);
+        let r = wasm(&f.result);
+        quote!(#field: ::asbind::wasmtime::TypedFunc<#p, #r>)
+    });
+    let func_inits = model.functions.iter().map(|f| {
+        let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+        let export = &f.export;
+        quote!(#field: instance.func(#export)?)
+    });
+    let global_fields = model.globals.iter().map(|g| {
+        let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
+        quote!(#field: ::asbind::wasmtime::Global)
+    });
+    let global_inits = model.globals.iter().map(|g| {
+        let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
+        let export = &g.export;
+        quote!(#field: instance.global(#export)?)
+    });
+    let methods = model.functions.iter().map(|f| method(model, f));
+    let globals = model.globals.iter().map(|g| global_methods(model, g));
+    let registrations = model.imports.iter().map(|i| register_import(model, i));
+
+    let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
+    let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
+    let constructors = match embed {
+        Embed::Bytes(path) => {
+            let path = path.to_string_lossy().to_string();
+            let d_new = doc(&format!("Instantiates the embedded module: {host_doc}standard imports by default."));
+            let d_opts = doc(&format!(
+                "Instantiates the embedded module with `imports` (console sink, seed, overrides); {host_doc}"
+            ));
+            quote! {
+                /// The embedded wasm bytes.
+                pub const WASM: &'static [u8] = ::std::include_bytes!(#path);
+
+                /// The embedded module, compiled once per process.
+                pub fn compiled() -> ::asbind::Result<::asbind::Module> {
+                    static COMPILED: ::std::sync::OnceLock<::asbind::Module> = ::std::sync::OnceLock::new();
+                    if let ::std::option::Option::Some(m) = COMPILED.get() {
+                        return ::std::result::Result::Ok(m.clone());
+                    }
+                    let m = ::asbind::Module::new(Self::WASM)?;
+                    ::std::result::Result::Ok(COMPILED.get_or_init(|| m).clone())
+                }
+
+                #d_new
+                pub fn new(#host_param) -> ::asbind::Result<Self> {
+                    Self::with_options(#host_arg ::asbind::Imports::new())
+                }
+
+                #d_opts
+                pub fn with_options(#host_param imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
+                    Self::from_module(&Self::compiled()?, #host_arg imports)
+                }
+            }
+        }
+        Embed::Runtime => {
+            let d_file =
+                doc(&format!("Loads and instantiates the module from a `.wasm` file; {host_doc}standard imports."));
+            let d_bytes =
+                doc(&format!("Compiles and instantiates the module from wasm bytes; {host_doc}standard imports."));
+            quote! {
+                #d_file
+                pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>, #host_param) -> ::asbind::Result<Self> {
+                    Self::from_module(&::asbind::Module::from_file(path)?, #host_arg ::asbind::Imports::new())
+                }
+
+                #d_bytes
+                pub fn from_bytes(bytes: &[u8], #host_param) -> ::asbind::Result<Self> {
+                    Self::from_module(&::asbind::Module::new(bytes)?, #host_arg ::asbind::Imports::new())
+                }
+            }
+        }
+    };
+    let host_accessors = has_host.then(|| {
+        quote! {
+            /// The host implementation of the module's imports.
+            pub fn host(&self) -> &H {
+                self.instance.data()
+            }
+            /// The host implementation of the module's imports, mutably.
+            pub fn host_mut(&mut self) -> &mut H {
+                self.instance.data_mut()
+            }
+        }
+    });
+    let (from_module_params, from_module_data) =
+        if has_host { (quote!(host: H,), quote!(host)) } else { (quote!(), quote!(())) };
+    let module_doc = {
+        let mut text = format!("The AssemblyScript module `{}`, instantiated, with one method per export.", model.name);
+        if let Some(dts) = &model.dts_path {
+            text.push_str(&format!(
+                "\n\nGenerated by asbind from `{}` and `{}`.",
+                file_name(&model.wasm_path),
+                file_name(dts)
+            ));
+        }
+        for note in &model.notes {
+            text.push_str(&format!("\n\nNote: {note}."));
+        }
+        doc(&text)
+    };
+    quote! {
+        #module_doc
+        #allow
+        pub struct Module #generics {
+            instance: ::asbind::Instance<#data>,
+            exports: Exports,
+        }
+
+        /// Exports resolved once, at instantiation.
+        #allow
+        struct Exports {
+            #(#func_fields,)*
+            #(#global_fields,)*
+        }
+
+        #allow
+        impl #generics Module #ty_generics {
+            #constructors
+
+            /// Instantiates an already compiled module with `imports` (the standard ones are
+            /// always there, and `imports` can override them).
+            pub fn from_module(module: &::asbind::Module, #from_module_params mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
+                #(#registrations)*
+                let mut instance = ::asbind::Instance::with_imports(module, imports, #from_module_data)?;
+                let exports = Exports {
+                    #(#func_inits,)*
+                    #(#global_inits,)*
+                };
+                ::std::result::Result::Ok(Module { instance, exports })
+            }
+
+            /// The underlying instance: memory views, `collect`, pin counts, raw calls.
+            pub fn instance(&self) -> &::asbind::Instance<#data> {
+                &self.instance
+            }
+
+            /// The underlying instance, mutably.
+            pub fn instance_mut(&mut self) -> &mut ::asbind::Instance<#data> {
+                &mut self.instance
+            }
+
+            /// Runs a full garbage collection in the module.
+            pub fn collect(&mut self) -> ::asbind::Result<()> {
+                self.instance.collect()
+            }
+
+            #host_accessors
+
+            #(#methods)*
+
+            #(#globals)*
+        }
+    }
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+}

@@ -1,0 +1,6 @@
+//! Reading the inputs: the wasm module, the `.d.ts` the compiler wrote beside it, and the JS
+//! glue (for import signatures).
+
+pub mod dts;
+pub mod glue;
+pub mod wasm;
