@@ -13,8 +13,8 @@
 
 mod common;
 
-use asbind::{Error, Instance, Ref, Result, kinds};
-use common::values::{ARRAY_COUNTER, ARRAY_STRING, Counter, Inner, Mixed, NamedCounter, Point, Segment, Values};
+use asbind::{ArrayKind, Error, Instance, Ref, Result, kinds};
+use common::values::{Counter, Inner, Mixed, NamedCounter, Point, Segment, Values};
 
 /// Runtime ids from `fixtures/values.js` (identical in the three builds).
 const STRING_ID: u32 = 2;
@@ -39,9 +39,9 @@ const RUNTIMES: [(Gc, &str); 3] =
 /// nothing pinned.
 fn each_runtime(test: impl Fn(Gc, &mut Values)) {
     for (gc, name) in RUNTIMES {
-        let mut v = Values::new(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut v = Values::open(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         test(gc, &mut v);
-        assert_no_pins(&mut v.inst, name);
+        assert_no_pins(v.instance_mut(), name);
     }
 }
 
@@ -107,8 +107,14 @@ fn make_garbage(v: &mut Values, n: i32) -> Vec<(u32, i32)> {
     let handles = v.counters(n).unwrap();
     let garbage = handles.iter().enumerate().map(|(i, h)| (h.ptr(), i as i32)).collect();
     drop(handles);
-    v.inst.flush_released().unwrap();
+    v.instance_mut().flush_released().unwrap();
     garbage
+}
+
+/// The same object as `named`, as a `Ref<Counter>` (the base class `counter_describe` takes): a
+/// second handle, lifted from the address.
+fn as_counter(v: &mut Values, named: &Ref<NamedCounter>) -> Result<Ref<Counter>> {
+    v.instance_mut().ctx().lift_ref(named.ptr())
 }
 
 fn sample_mixed(tag: &str) -> Mixed {
@@ -197,12 +203,12 @@ fn handles_survive_collections_and_allocation() {
         let a = then_collect(v, |v| v.counter_new(10));
         let a2 = a.clone();
         assert_eq!(a, a2);
-        assert_eq!(v.inst.pin_count(a.ptr()), 2);
+        assert_eq!(v.instance().pin_count(a.ptr()), 2);
         let b = then_collect(v, |v| v.counter_new(-3));
         let named = then_collect(v, |v| v.named_counter_new("apples", 7));
         // The same NamedCounter as a `Ref<Counter>`: a second handle, one pin.
-        let named_as_counter: Ref<Counter> = v.inst.ctx().lift_ref(named.ptr()).unwrap();
-        assert_eq!(v.inst.pin_count(named.ptr()), 2);
+        let named_as_counter = as_counter(v, &named).unwrap();
+        assert_eq!(v.instance().pin_count(named.ptr()), 2);
         v.collect().unwrap();
         // Handles out of an array; the array itself becomes garbage at once.
         let many = then_collect(v, |v| v.counters(40));
@@ -218,7 +224,12 @@ fn handles_survive_collections_and_allocation() {
             assert_eq!(a_value, 10 + (1..=round as i32).sum::<i32>());
             assert_eq!(then_collect(v, |v| v.counter_get(&a2)), a_value, "{gc:?}");
             assert_eq!(then_collect(v, |v| v.counter_get(&b)), -3, "{gc:?}");
-            assert_eq!(then_collect(v, |v| v.counter_describe(&named)), "apples=7", "{gc:?}");
+            // Through `named` itself: a fresh `Counter` handle to its object each round.
+            let describe_named = |v: &mut Values| {
+                let c = as_counter(v, &named)?;
+                v.counter_describe(&c)
+            };
+            assert_eq!(then_collect(v, describe_named), "apples=7", "{gc:?}");
             assert_eq!(then_collect(v, |v| v.counter_describe(&a)), format!("counter={a_value}"));
             assert_eq!(then_collect(v, |v| v.counter_get(&named_as_counter)), 7);
 
@@ -237,23 +248,23 @@ fn handles_survive_collections_and_allocation() {
             // alone (at least one whole GC cycle per round), never by the other two.
             let garbage = make_garbage(v, 8);
             churn(v, round);
-            let reclaimed = garbage.iter().filter(|&&(p, c)| !still_counter(&v.inst, p, c)).count();
+            let reclaimed = garbage.iter().filter(|&&(p, c)| !still_counter(v.instance(), p, c)).count();
             match gc {
                 Gc::Incremental => assert_eq!(reclaimed, garbage.len(), "round {round}"),
                 Gc::Minimal | Gc::Stub => assert_eq!(reclaimed, 0, "{gc:?} round {round}"),
             }
             v.collect().unwrap();
-            let freed = garbage.iter().filter(|&&(p, _)| Header::read(&v.inst, p).is_free()).count();
+            let freed = garbage.iter().filter(|&&(p, _)| Header::read(v.instance(), p).is_free()).count();
             if gc == Gc::Minimal {
                 assert_eq!(freed, garbage.len(), "__collect frees the minimal runtime's garbage");
             }
 
             // The handles are still the objects they were.
             for (i, h) in many.iter().enumerate() {
-                let header = Header::read(&v.inst, h.ptr());
+                let header = Header::read(v.instance(), h.ptr());
                 assert!(!header.is_free(), "{gc:?}: counter {i} freed while pinned");
                 assert_eq!(header.rt_id, COUNTER_ID);
-                assert_eq!(read_i32(&v.inst, h.ptr()), expected_many[i]);
+                assert_eq!(read_i32(v.instance(), h.ptr()), expected_many[i]);
                 if gc != Gc::Stub {
                     assert_eq!(header.colour(), PINNED_COLOUR, "{gc:?}: counter {i}");
                 }
@@ -265,14 +276,14 @@ fn handles_survive_collections_and_allocation() {
         let mut mixed: Vec<Ref<Counter>> = vec![a.clone(); 200];
         mixed.push(named_as_counter.clone());
         mixed.push(b.clone());
-        assert_eq!(v.inst.pin_count(a.ptr()), 202);
+        assert_eq!(v.instance().pin_count(a.ptr()), 202);
         let sum = then_collect(v, |v| v.sum_counters(&mixed));
         assert_eq!(sum, 200 * a_value + 7 - 3);
         drop(mixed);
-        v.inst.flush_released().unwrap();
-        assert_eq!(v.inst.pin_count(a.ptr()), 2);
-        assert_eq!(v.inst.pin_count(named.ptr()), 2);
-        assert_eq!(v.inst.pinned_count(), 3 + 40);
+        v.instance_mut().flush_released().unwrap();
+        assert_eq!(v.instance().pin_count(a.ptr()), 2);
+        assert_eq!(v.instance().pin_count(named.ptr()), 2);
+        assert_eq!(v.instance().pinned_count(), 3 + 40);
     });
 }
 
@@ -281,56 +292,56 @@ fn dropped_handles_are_freed() {
     each_runtime(|gc, v| {
         let a = v.counter_new(1).unwrap();
         let p = a.ptr();
-        let h = Header::read(&v.inst, p);
+        let h = Header::read(v.instance(), p);
         assert_eq!((h.rt_id, h.rt_size), (COUNTER_ID, 4));
         assert!(!h.is_free());
         match gc {
             Gc::Stub => assert_eq!((h.gc_info, h.gc_info2), (0, 0), "stub has no GC words"),
             _ => assert_eq!(h.colour(), PINNED_COLOUR),
         }
-        assert_eq!(v.inst.pin_count(p), 1);
+        assert_eq!(v.instance().pin_count(p), 1);
 
         let a2 = a.clone();
-        assert_eq!((v.inst.pin_count(p), v.inst.pinned_count()), (2, 1));
+        assert_eq!((v.instance().pin_count(p), v.instance().pinned_count()), (2, 1));
         drop(a);
-        assert_eq!(v.inst.pin_count(p), 1);
+        assert_eq!(v.instance().pin_count(p), 1);
         v.collect().unwrap();
-        assert!(!Header::read(&v.inst, p).is_free());
+        assert!(!Header::read(v.instance(), p).is_free());
         assert_eq!(v.counter_get(&a2).unwrap(), 1);
 
         // The last clone goes: the unpin is queued until the next call into the module.
         drop(a2);
-        assert_eq!(v.inst.pin_count(p), 0);
-        assert_eq!(v.inst.pinned_count(), 1, "unpin queued, not yet done");
-        v.inst.flush_released().unwrap();
-        assert_eq!(v.inst.pinned_count(), 0);
+        assert_eq!(v.instance().pin_count(p), 0);
+        assert_eq!(v.instance().pinned_count(), 1, "unpin queued, not yet done");
+        v.instance_mut().flush_released().unwrap();
+        assert_eq!(v.instance().pinned_count(), 0);
         if gc != Gc::Stub {
-            assert_ne!(Header::read(&v.inst, p).colour(), PINNED_COLOUR);
+            assert_ne!(Header::read(v.instance(), p).colour(), PINNED_COLOUR);
         }
         v.collect().unwrap();
-        let h = Header::read(&v.inst, p);
+        let h = Header::read(v.instance(), p);
         match gc {
-            Gc::Stub => assert!(still_counter(&v.inst, p, 1), "stub never frees: {h:x?}"),
+            Gc::Stub => assert!(still_counter(v.instance(), p, 1), "stub never frees: {h:x?}"),
             _ => assert!(h.is_free(), "{gc:?}: dropped counter not freed: {h:x?}"),
         }
 
         // A NamedCounter and the string it holds: alive while the handle is, both freed after.
         let named = v.named_counter_new("pears", 3).unwrap();
-        let name_ptr = v.inst.reader().unwrap().u32(named.ptr() + 4).unwrap();
-        assert_eq!(Header::read(&v.inst, named.ptr()).rt_id, NAMED_COUNTER_ID);
-        assert_eq!(Header::read(&v.inst, name_ptr).rt_id, STRING_ID);
+        let name_ptr = v.instance().reader().unwrap().u32(named.ptr() + 4).unwrap();
+        assert_eq!(Header::read(v.instance(), named.ptr()).rt_id, NAMED_COUNTER_ID);
+        assert_eq!(Header::read(v.instance(), name_ptr).rt_id, STRING_ID);
         for _ in 0..3 {
             churn(v, 1);
             v.collect().unwrap();
-            assert!(!Header::read(&v.inst, named.ptr()).is_free());
-            assert!(!Header::read(&v.inst, name_ptr).is_free(), "member of a pinned object");
-            assert_eq!(v.inst.ctx().lift_string(name_ptr).unwrap(), "pears");
+            assert!(!Header::read(v.instance(), named.ptr()).is_free());
+            assert!(!Header::read(v.instance(), name_ptr).is_free(), "member of a pinned object");
+            assert_eq!(v.instance_mut().ctx().lift_string(name_ptr).unwrap(), "pears");
         }
         let named_ptr = named.ptr();
         drop(named);
         v.collect().unwrap();
         for ptr in [named_ptr, name_ptr] {
-            let h = Header::read(&v.inst, ptr);
+            let h = Header::read(v.instance(), ptr);
             assert_eq!(h.is_free(), gc != Gc::Stub, "{gc:?}: {ptr:#x} {h:x?}");
         }
 
@@ -338,18 +349,18 @@ fn dropped_handles_are_freed() {
         let batch = v.counters(64).unwrap();
         let (kept, dropped): (Vec<_>, Vec<_>) = batch.into_iter().enumerate().partition(|(i, _)| i % 4 == 0);
         let dropped: Vec<(u32, i32)> = dropped.into_iter().map(|(i, h)| (h.ptr(), i as i32)).collect();
-        assert_eq!(v.inst.pinned_count(), 64, "drops are only queued");
+        assert_eq!(v.instance().pinned_count(), 64, "drops are only queued");
         v.collect().unwrap();
-        assert_eq!(v.inst.pinned_count(), 16);
+        assert_eq!(v.instance().pinned_count(), 16);
         for &(ptr, count) in &dropped {
-            let h = Header::read(&v.inst, ptr);
+            let h = Header::read(v.instance(), ptr);
             match gc {
-                Gc::Stub => assert!(still_counter(&v.inst, ptr, count)),
+                Gc::Stub => assert!(still_counter(v.instance(), ptr, count)),
                 _ => assert!(h.is_free(), "{gc:?}: {ptr:#x} {h:x?}"),
             }
         }
         for (i, h) in &kept {
-            assert!(still_counter(&v.inst, h.ptr(), *i as i32));
+            assert!(still_counter(v.instance(), h.ptr(), *i as i32));
         }
         let kept: Vec<Ref<Counter>> = kept.into_iter().map(|(_, h)| h).collect();
         assert_eq!(v.sum_counters(&kept).unwrap(), (0..64).step_by(4).sum::<i32>());
@@ -366,23 +377,24 @@ fn lowered_composites_survive_gc_during_construction() {
 
         let words: Vec<String> = (0..3000).map(|i| format!("w{i}-{}", "x".repeat(i % 23))).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let join = v.inst.func::<(u32, u32), u32>("join_strings").unwrap();
-        let mut cx = v.inst.ctx();
-        let arr = cx.lower_array_of(&refs, ARRAY_STRING).unwrap();
+        let join = v.instance_mut().func::<(u32, u32), u32>("join_strings").unwrap();
+        let mut cx = v.instance_mut().ctx();
+        let array_string = cx.array_id::<String>(ArrayKind::Array).unwrap();
+        let arr = cx.lower_array_of(&refs, array_string).unwrap();
         cx.hold(arr).unwrap();
         let sep = cx.lower_str(", ").unwrap();
         // Nothing but `__new` ran since the garbage was made.
-        let reclaimed = garbage.iter().filter(|&&(p, c)| !still_counter(&v.inst, p, c)).count();
+        let reclaimed = garbage.iter().filter(|&&(p, c)| !still_counter(v.instance(), p, c)).count();
         match gc {
             Gc::Incremental => {
                 assert_eq!(reclaimed, garbage.len(), "the incremental GC should have completed a cycle inside __new")
             }
             Gc::Minimal | Gc::Stub => assert_eq!(reclaimed, 0, "{gc:?} never collects in __new"),
         }
-        let mut cx = v.inst.ctx();
+        let mut cx = v.instance_mut().ctx();
         let joined = cx.call(&join, (arr, sep)).unwrap();
         assert_eq!(cx.lift_string(joined).unwrap(), words.join(", "));
-        assert_no_pins(&mut v.inst, "after join_strings");
+        assert_no_pins(v.instance_mut(), "after join_strings");
 
         // The same through the bindings, twice in a row, and a StaticArray<string>.
         assert_eq!(v.join_strings(&refs, "").unwrap(), words.concat());
@@ -438,23 +450,25 @@ fn failed_lift_releases_its_pins() {
     each_runtime(|_, v| {
         let named = v.named_counter_new("n", 5).unwrap();
         let plain = v.counter_new(6).unwrap();
-        let named_as_counter: Ref<Counter> = v.inst.ctx().lift_ref(named.ptr()).unwrap();
-        let mut cx = v.inst.ctx();
+        let named_as_counter = as_counter(v, &named).unwrap();
+        let mut cx = v.instance_mut().ctx();
         // Array<Counter> [named, named, plain]: lifting it as NamedCounter handles pins the
-        // first two elements, then fails on the third.
+        // first two elements, then fails on the third. (`array_id` finds *an* id with the
+        // layout of an array of references; they all share one.)
         let items = [named_as_counter.clone(), named_as_counter, plain.clone()];
-        let arr = cx.lower_array_of(&items, ARRAY_COUNTER).unwrap();
+        let array_counter = cx.array_id::<Ref<Counter>>(ArrayKind::Array).unwrap();
+        let arr = cx.lower_array_of(&items, array_counter).unwrap();
         drop(items);
         let err = cx.lift::<Vec<Ref<NamedCounter>>>(arr).unwrap_err();
         assert!(matches!(err, Error::WrongType { found: COUNTER_ID, .. }), "{err:?}");
-        v.inst.flush_released().unwrap();
-        assert_eq!(v.inst.pin_count(named.ptr()), 1);
-        assert_eq!(v.inst.pin_count(plain.ptr()), 1);
-        assert_eq!(v.inst.pinned_count(), 2);
+        v.instance_mut().flush_released().unwrap();
+        assert_eq!(v.instance().pin_count(named.ptr()), 1);
+        assert_eq!(v.instance().pin_count(plain.ptr()), 1);
+        assert_eq!(v.instance().pinned_count(), 2);
         // A handle of the wrong kind is refused without pinning anything.
-        let err = v.inst.ctx().lift_ref::<kinds::Str>(plain.ptr()).unwrap_err();
+        let err = v.instance_mut().ctx().lift_ref::<kinds::Str>(plain.ptr()).unwrap_err();
         assert!(matches!(err, Error::WrongType { .. }), "{err:?}");
-        assert_eq!(v.inst.pin_count(plain.ptr()), 1);
+        assert_eq!(v.instance().pin_count(plain.ptr()), 1);
         // Optional handles.
         assert!(v.maybe_counter(false).unwrap().is_none());
         let some = v.maybe_counter(true).unwrap().unwrap();
@@ -465,8 +479,8 @@ fn failed_lift_releases_its_pins() {
 #[test]
 fn handles_are_bound_to_their_instance() {
     for (gc, name) in RUNTIMES {
-        let mut v1 = Values::new(name).unwrap();
-        let mut v2 = Values::new(name).unwrap();
+        let mut v1 = Values::open(name).unwrap();
+        let mut v2 = Values::open(name).unwrap();
         let h1 = v1.counter_new(5).unwrap();
         let h2 = v2.counter_new(5).unwrap();
         // Two instances of one module allocate alike: the address alone cannot tell them apart.
@@ -480,14 +494,14 @@ fn handles_are_bound_to_their_instance() {
         }
         let described = v2.counter_describe(&h1);
         assert!(matches!(described, Err(Error::ForeignHandle)), "{described:?}");
-        let viewed = v2.inst.view_ref::<i32, _>(&h1);
+        let viewed = v2.instance().view_ref::<i32, _>(&h1);
         assert!(matches!(viewed, Err(Error::ForeignHandle)), "{viewed:?}");
-        let ptr = h1.ptr_in(&v2.inst.ctx());
+        let ptr = h1.ptr_in(&v2.instance_mut().ctx());
         assert!(matches!(ptr, Err(Error::ForeignHandle)), "{ptr:?}");
 
         // A handle from another module (another runtime variant) is just as foreign.
         let other = if name == "values" { "values_stub" } else { "values" };
-        let mut v3 = Values::new(other).unwrap();
+        let mut v3 = Values::open(other).unwrap();
         let result = v3.counter_get(&h1);
         assert!(matches!(result, Err(Error::ForeignHandle)), "{result:?}");
 
@@ -498,10 +512,10 @@ fn handles_are_bound_to_their_instance() {
         assert_eq!(v2.counter_get(&h2).unwrap(), 5);
         assert_eq!(v2.counter_bump(&h2, 2).unwrap(), 7);
         assert_eq!(v1.counter_get(&h1).unwrap(), 5);
-        assert_eq!(v2.inst.pin_count(h2.ptr()), 1);
+        assert_eq!(v2.instance().pin_count(h2.ptr()), 1);
         drop((h1, h2));
-        assert_no_pins(&mut v1.inst, name);
-        assert_no_pins(&mut v2.inst, name);
-        assert_no_pins(&mut v3.inst, other);
+        assert_no_pins(v1.instance_mut(), name);
+        assert_no_pins(v2.instance_mut(), name);
+        assert_no_pins(v3.instance_mut(), other);
     }
 }

@@ -1,5 +1,5 @@
-//! Every export of `fixtures/values.wasm`, through the runtime, on all three AssemblyScript
-//! runtimes (incremental GC, minimal, stub).
+//! Every export of `fixtures/values.wasm`, through the bindings `asbind::include!` generates, on
+//! all three AssemblyScript runtimes (incremental GC, minimal, stub).
 
 mod common;
 
@@ -10,10 +10,10 @@ const RUNTIMES: [&str; 3] = ["values", "values_minimal", "values_stub"];
 
 fn each(test: impl Fn(&mut Values)) {
     for name in RUNTIMES {
-        let mut v = Values::new(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut v = Values::open(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         test(&mut v);
-        v.inst.flush_released().unwrap();
-        assert_eq!(v.inst.pinned_count(), 0, "{name}: pin table not empty at the end");
+        v.instance_mut().flush_released().unwrap();
+        assert_eq!(v.instance().pinned_count(), 0, "{name}: pin table not empty at the end");
     }
 }
 
@@ -66,15 +66,15 @@ fn strings_both_ways() {
 #[test]
 fn unpaired_surrogates_strict_lossy_or_raw() {
     each(|v| {
-        let p = v.lone_surrogate_ptr().unwrap();
-        let mut cx = v.inst.ctx();
-        assert!(matches!(cx.lift_string(p), Err(Error::InvalidUtf16 { .. })), "strict by default");
+        assert!(matches!(v.lone_surrogate(), Err(Error::InvalidUtf16 { .. })), "strict by default");
+        let f = v.instance_mut().func::<(), u32>("lone_surrogate").unwrap();
+        let mut cx = v.instance_mut().ctx();
+        let p = cx.call(&f, ()).unwrap();
         assert_eq!(cx.lift_string_lossy(p).unwrap(), "a\u{FFFD}b");
         assert_eq!(cx.lift_utf16(p).unwrap(), vec![0x61, 0xD800, 0x62]);
-        v.inst.set_utf16(Utf16::Lossy);
-        let p = v.lone_surrogate_ptr().unwrap();
-        assert_eq!(v.inst.ctx().lift_string(p).unwrap(), "a\u{FFFD}b");
-        assert_eq!(v.inst.view_utf16(p).unwrap(), &[0x61, 0xD800, 0x62]);
+        assert_eq!(v.instance().view_utf16(p).unwrap(), &[0x61, 0xD800, 0x62]);
+        v.instance_mut().set_utf16(Utf16::Lossy);
+        assert_eq!(v.lone_surrogate().unwrap(), "a\u{FFFD}b");
     });
 }
 
@@ -83,32 +83,32 @@ fn array_buffers_and_every_typed_array() {
     each(|v| {
         assert_eq!(v.reverse_buffer(&[1, 2, 3, 255]).unwrap(), vec![255, 3, 2, 1]);
         assert_eq!(v.reverse_buffer(&[]).unwrap(), Vec::<u8>::new());
-        assert_eq!(v.twice(Twice::I8, &[1i8, -3, 100], INT8ARRAY).unwrap(), vec![2, -6, -56]);
-        assert_eq!(v.twice(Twice::U8, &[1u8, 200], UINT8ARRAY).unwrap(), vec![2, 144]);
-        assert_eq!(v.twice(Twice::U8c, &[1u8, 200], UINT8CLAMPEDARRAY).unwrap(), vec![2, 255], "clamped");
-        assert_eq!(v.twice(Twice::I16, &[-300i16, 20000], INT16ARRAY).unwrap(), vec![-600, -25536]);
-        assert_eq!(v.twice(Twice::U16, &[40000u16], UINT16ARRAY).unwrap(), vec![14464]);
-        assert_eq!(v.twice(Twice::I32, &[-5i32, 1 << 30], INT32ARRAY).unwrap(), vec![-10, i32::MIN]);
-        assert_eq!(v.twice(Twice::U32, &[3_000_000_000u32], UINT32ARRAY).unwrap(), vec![1_705_032_704]);
-        assert_eq!(v.twice(Twice::I64, &[-(1i64 << 62)], INT64ARRAY).unwrap(), vec![i64::MIN]);
-        assert_eq!(v.twice(Twice::U64, &[u64::MAX / 2 + 1], UINT64ARRAY).unwrap(), vec![0]);
-        assert_eq!(v.twice(Twice::F32, &[1.25f32, -0.5], FLOAT32ARRAY).unwrap(), vec![2.5, -1.0]);
-        assert_eq!(v.twice(Twice::F64, &[1e300f64], FLOAT64ARRAY).unwrap(), vec![2e300]);
-        assert_eq!(v.twice(Twice::F64, &[] as &[f64], FLOAT64ARRAY).unwrap(), Vec::<f64>::new());
+        assert_eq!(v.twice_i8(&[1i8, -3, 100]).unwrap(), vec![2, -6, -56]);
+        assert_eq!(v.twice_u8(&[1u8, 200]).unwrap(), vec![2, 144]);
+        assert_eq!(v.twice_u8c(&[1u8, 200]).unwrap(), vec![2, 255], "clamped");
+        assert_eq!(v.twice_i16(&[-300i16, 20000]).unwrap(), vec![-600, -25536]);
+        assert_eq!(v.twice_u16(&[40000u16]).unwrap(), vec![14464]);
+        assert_eq!(v.twice_i32(&[-5i32, 1 << 30]).unwrap(), vec![-10, i32::MIN]);
+        assert_eq!(v.twice_u32(&[3_000_000_000u32]).unwrap(), vec![1_705_032_704]);
+        assert_eq!(v.twice_i64(&[-(1i64 << 62)]).unwrap(), vec![i64::MIN]);
+        assert_eq!(v.twice_u64(&[u64::MAX / 2 + 1]).unwrap(), vec![0]);
+        assert_eq!(v.twice_f32(&[1.25f32, -0.5]).unwrap(), vec![2.5, -1.0]);
+        assert_eq!(v.twice_f64(&[1e300f64]).unwrap(), vec![2e300]);
+        assert_eq!(v.twice_f64(&[] as &[f64]).unwrap(), Vec::<f64>::new());
         assert_eq!(v.subarray_i16().unwrap(), vec![20, 30, 40], "subarray: dataStart != buffer");
-        let p = v.subarray_i16_ptr().unwrap();
-        assert_eq!(v.inst.view::<i16>(p).unwrap(), &[20, 30, 40]);
+        assert_eq!(v.subarray_i16_view().unwrap(), &[20, 30, 40]);
     });
 }
 
 #[test]
 fn typed_array_element_type_is_checked() {
     each(|v| {
-        let p = v.subarray_i16_ptr().unwrap();
-        let err = v.inst.ctx().lift_vec::<u16>(p).unwrap_err();
+        let f = v.instance_mut().func::<(), u32>("subarray_i16").unwrap();
+        let p = v.instance_mut().call(&f, ()).unwrap();
+        let err = v.instance_mut().ctx().lift_vec::<u16>(p).unwrap_err();
         assert!(matches!(err, Error::WrongType { .. }), "{err}");
-        assert!(matches!(v.inst.view::<i32>(p), Err(Error::WrongType { .. })));
-        let err = v.inst.ctx().lift::<String>(p).unwrap_err();
+        assert!(matches!(v.instance().view::<i32>(p), Err(Error::WrongType { .. })));
+        let err = v.instance_mut().ctx().lift::<String>(p).unwrap_err();
         assert!(matches!(err, Error::WrongType { .. }), "{err}");
     });
 }
@@ -136,8 +136,8 @@ fn arrays_of_every_element_kind() {
 #[test]
 fn a_null_element_is_an_error_unless_nullable() {
     each(|v| {
-        let f = v.inst.func::<(), u32>("with_nulls").unwrap();
-        let mut cx = v.inst.ctx();
+        let f = v.instance_mut().func::<(), u32>("with_nulls").unwrap();
+        let mut cx = v.instance_mut().ctx();
         let p = cx.call(&f, ()).unwrap();
         let err = cx.lift::<Vec<String>>(p).unwrap_err();
         assert!(matches!(err, Error::Null(_)), "{err}");
@@ -207,8 +207,8 @@ fn records_by_value_with_nested_and_nullable_fields() {
 #[test]
 fn a_record_of_the_wrong_class_is_rejected() {
     each(|v| {
-        let f = v.inst.func::<(), u32>("make_mixed").unwrap();
-        let mut cx = v.inst.ctx();
+        let f = v.instance_mut().func::<(), u32>("make_mixed").unwrap();
+        let mut cx = v.instance_mut().ctx();
         let p = cx.call(&f, ()).unwrap();
         let err = cx.lift::<Point>(p).unwrap_err();
         assert!(matches!(err, Error::WrongType { found: 37, .. }), "{err}");
@@ -219,21 +219,21 @@ fn a_record_of_the_wrong_class_is_rejected() {
 fn internrefs_in_and_out_with_subclasses() {
     each(|v| {
         let c = v.counter_new(10).unwrap();
-        assert_eq!(v.inst.pin_count(c.ptr()), 1);
+        assert_eq!(v.instance().pin_count(c.ptr()), 1);
         assert_eq!(v.counter_bump(&c, 5).unwrap(), 15);
         assert_eq!(v.counter_get(&c).unwrap(), 15);
         let c2 = c.clone();
-        assert_eq!(v.inst.pin_count(c.ptr()), 2);
+        assert_eq!(v.instance().pin_count(c.ptr()), 2);
         drop(c);
         assert_eq!(v.counter_get(&c2).unwrap(), 15);
         let named = v.named_counter_new("apples", 3).unwrap();
-        assert_eq!(v.counter_describe(&named).unwrap(), "apples=3");
-        assert_eq!(v.counter_describe(&c2).unwrap(), "counter=15");
         // A subclass instance is accepted where the base class is expected.
-        let as_base: asbind::Ref<Counter> = v.inst.ctx().lift(named.ptr()).unwrap();
+        let as_base: asbind::Ref<Counter> = v.instance_mut().ctx().cast(&named).unwrap();
+        assert_eq!(v.counter_describe(&as_base).unwrap(), "apples=3");
+        assert_eq!(v.counter_describe(&c2).unwrap(), "counter=15");
         assert_eq!(v.counter_bump(&as_base, 1).unwrap(), 4);
         // ...but not the other way round.
-        let err = v.inst.ctx().lift::<asbind::Ref<NamedCounter>>(c2.ptr()).unwrap_err();
+        let err = v.instance_mut().ctx().cast::<_, NamedCounter>(&c2).unwrap_err();
         assert!(matches!(err, Error::WrongType { .. }), "{err}");
         assert_eq!(v.maybe_counter(false).unwrap(), None);
         assert!(v.maybe_counter(true).unwrap().is_some());
@@ -249,30 +249,36 @@ fn internrefs_in_and_out_with_subclasses() {
 #[test]
 fn enums_use_the_member_globals() {
     each(|v| {
-        assert_eq!(v.color_values(), [0, 5, 6]);
-        assert_eq!(v.next_color(Color::Red).unwrap(), Color::Green);
-        assert_eq!(v.next_color(Color::Green).unwrap(), Color::Blue);
-        assert_eq!(v.next_color(Color::Blue).unwrap(), Color::Red);
+        assert_eq!(
+            [Color::Red as i32, Color::Green as i32, Color::Blue as i32],
+            [0, 5, 6],
+            "values read from the wasm"
+        );
+        let next = |v: &mut Values, c: Color| Color::try_from(v.next_color(c.into()).unwrap()).unwrap();
+        assert_eq!(next(v, Color::Red), Color::Green);
+        assert_eq!(next(v, Color::Green), Color::Blue);
+        assert_eq!(next(v, Color::Blue), Color::Red);
+        assert!(matches!(Color::try_from(1), Err(Error::InvalidValue(_))));
     });
 }
 
 #[test]
 fn const_and_mutable_globals() {
     each(|v| {
-        assert_eq!(v.answer(), 42);
-        assert_eq!(v.big_u64(), u64::MAX);
+        assert_eq!(v.answer().unwrap(), 42);
+        assert_eq!(v.big_u64().unwrap(), u64::MAX);
         #[allow(clippy::approx_constant)] // the fixture's own literal, not π
         let pi = 3.14159f32;
-        assert_eq!(v.pi_f32(), pi);
+        assert_eq!(v.pi_f32().unwrap(), pi);
         assert_eq!(v.greeting().unwrap(), "hi there");
-        assert_eq!(v.counter(), 0);
+        assert_eq!(v.counter().unwrap(), 0);
         assert_eq!(v.bump_counter().unwrap(), 1);
         v.set_counter(41).unwrap();
         assert_eq!(v.bump_counter().unwrap(), 42);
-        assert_eq!(v.counter(), 42);
-        assert!(!v.flag());
+        assert_eq!(v.counter().unwrap(), 42);
+        assert!(!v.flag().unwrap());
         v.set_flag(true).unwrap();
-        assert!(v.flag());
+        assert!(v.flag().unwrap());
         assert_eq!(v.message().unwrap(), "initial");
         v.set_message("set from Rust ✓").unwrap();
         v.collect().unwrap();
@@ -299,10 +305,14 @@ fn optional_parameters_set_the_argument_count() {
 #[test]
 fn views_borrow_the_instance() {
     each(|v| {
-        let f = v.inst.func::<i32, u32>("static_squares").unwrap();
-        let p = v.inst.call(&f, 5).unwrap();
-        assert_eq!(v.inst.view::<f64>(p).unwrap(), &[0.0, 1.0, 4.0, 9.0, 16.0]);
-        v.inst.view_mut::<f64>(p).unwrap()[1] = -1.0;
-        assert_eq!(v.inst.ctx().lift_vec::<f64>(p).unwrap(), vec![0.0, -1.0, 4.0, 9.0, 16.0]);
+        let view = v.static_squares_view(5).unwrap();
+        assert_eq!(view, &[0.0, 1.0, 4.0, 9.0, 16.0]);
+        view[1] = -1.0;
+        // A fresh array each call: the write stays in the old one.
+        assert_eq!(v.static_squares(5).unwrap(), vec![0.0, 1.0, 4.0, 9.0, 16.0]);
+        let f = v.instance_mut().func::<i32, u32>("static_squares").unwrap();
+        let p = v.instance_mut().call(&f, 3).unwrap();
+        v.instance_mut().view_mut::<f64>(p).unwrap()[1] = -1.0;
+        assert_eq!(v.instance_mut().ctx().lift_vec::<f64>(p).unwrap(), vec![0.0, -1.0, 4.0]);
     });
 }

@@ -168,6 +168,8 @@ pub struct Import {
     pub name: String,
     /// Parameter types (from the glue; raw wasm types without it).
     pub params: Vec<Ty>,
+    /// Parameter names (the glue's JS names; `arg0`, ... without it).
+    pub param_names: Vec<String>,
     /// Result type.
     pub result: Ty,
     /// The wasm signature.
@@ -290,6 +292,15 @@ pub fn build(
         by_path: HashMap::new(),
     };
     let mut notes = Vec::new();
+    if !wasm.memory {
+        return Err(Diagnostic::new(
+            wasm_path,
+            None,
+            "this does not look like an AssemblyScript module: it exports no memory",
+        )
+        .help("AssemblyScript modules always export `memory`; pass the .wasm that asc wrote")
+        .into());
+    }
     let mut types = Scope::new(RESERVED_TYPES);
     let mut methods = Scope::new(RESERVED_METHODS);
 
@@ -324,6 +335,8 @@ pub fn build(
         }
     }
     if !b.errors.is_empty() {
+        // In file order, so the list reads like the file.
+        b.errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Diagnostics(b.errors));
     }
     Ok(Model {
@@ -733,11 +746,19 @@ impl Builder<'_> {
                 continue;
             }
             let name = scope.unique(&snake(&imp.field));
+            let mut arg_scope = Scope::new(&["self", "cx", "r"]);
+            let param_names = (0..params.len())
+                .map(|i| {
+                    let js = typed.and_then(|g| g.names.get(i)).map(|n| snake(n)).unwrap_or_else(|| format!("arg{i}"));
+                    arg_scope.unique(&js)
+                })
+                .collect();
             out.push(Import {
                 module: imp.module.clone(),
                 field: imp.field.clone(),
                 name,
                 params,
+                param_names,
                 result,
                 sig: sig.clone(),
                 doc,

@@ -91,10 +91,10 @@ fn expand(args: &Args) -> syn::Result<proc_macro2::TokenStream> {
     options.dts = args.dts.as_ref().map(resolve);
     options.js = args.js.as_ref().map(resolve);
     for (lit, path) in [(&args.dts, &options.dts), (&args.js, &options.js)] {
-        if let (Some(lit), Some(path)) = (lit, path) {
-            if !path.exists() {
-                return Err(syn::Error::new(lit.span(), format!("cannot find `{}`", lit.value())));
-            }
+        if let (Some(lit), Some(path)) = (lit, path)
+            && !path.exists()
+        {
+            return Err(syn::Error::new(lit.span(), format!("cannot find `{}`", lit.value())));
         }
     }
     let generated = asbind_codegen::generate(&options)

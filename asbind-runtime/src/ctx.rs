@@ -462,6 +462,13 @@ impl<'a, D: 'static> Ctx<'a, D> {
         Ok(Ref::from_acquired(ptr, self.rt().pins.clone()))
     }
 
+    /// Another handle to the same object as `r`, as kind `K2` — checked against the object's
+    /// runtime type (e.g. a subclass handle as its base class, or `Ref<Object>` back to a class).
+    pub fn cast<K: ?Sized, K2: Kind>(&mut self, r: &Ref<K>) -> Result<Ref<K2>> {
+        let ptr = r.ptr_in(self)?;
+        self.lift_ref(ptr)
+    }
+
     // ---- lowering ---------------------------------------------------------------------------
 
     /// Lowers any [`Lower`] value.

@@ -185,8 +185,8 @@ fn host_trait(model: &Model) -> TokenStream {
     let allow = allow();
     let methods = model.imports.iter().map(|imp| {
         let name = ident(&imp.name);
-        let params = imp.params.iter().enumerate().map(|(i, t)| {
-            let a = format_ident!("arg{}", i);
+        let params = imp.params.iter().zip(&imp.param_names).map(|(t, n)| {
+            let a = ident(n);
             let t = host_param(model, t);
             quote!(#a: #t)
         });
@@ -230,7 +230,7 @@ fn register_import(model: &Model, imp: &Import) -> TokenStream {
     let module = &imp.module;
     let field = &imp.field;
     let method = ident(&imp.name);
-    let args: Vec<_> = (0..imp.params.len()).map(|i| format_ident!("arg{}", i)).collect();
+    let args: Vec<_> = imp.param_names.iter().map(|n| ident(n)).collect();
     let arg_decls = imp.params.iter().zip(&args).map(|(t, a)| {
         let w = wasm(t);
         quote!(#a: #w)

@@ -18,6 +18,8 @@ pub struct GlueImport {
     pub params: Vec<(AsType, bool)>,
     /// Result type.
     pub result: AsType,
+    /// The glue method's parameter names (the JS names of the wasm parameters).
+    pub names: Vec<String>,
 }
 
 /// Extracts the adapted imports from the text of a glue `.js` file. Imports the glue passes
@@ -39,15 +41,15 @@ pub fn parse(text: &str) -> Vec<GlueImport> {
     // Depth 1: module keys; 2: methods of a module; 3: a method body.
     let mut depth = 1i64;
     let mut module: Option<String> = None;
-    let mut method: Option<String> = None;
+    let mut method: Option<(String, Vec<String>)> = None;
     for line in lines {
         if depth == 3
-            && let Some(field) = method.take()
+            && let Some((field, names)) = method.take()
             && let Some(module) = &module
             && let Some(comment) = line.strip_prefix("//")
             && let Some((internal, params, result)) = parse_signature_comment(comment)
         {
-            out.push(GlueImport { module: module.clone(), field, internal, params, result });
+            out.push(GlueImport { module: module.clone(), field, internal, params, result, names });
         }
         method = None;
         if depth == 1 {
@@ -72,11 +74,12 @@ fn module_key(line: &str) -> Option<String> {
     Some(key)
 }
 
-/// `get_name() {` / `"console.log"(text) {` → the field name.
-fn method_head(line: &str) -> Option<String> {
+/// `get_name() {` / `"console.log"(text) {` → the field name and the parameter names.
+fn method_head(line: &str) -> Option<(String, Vec<String>)> {
     let (key, rest) = split_key(line, '(')?;
     let close = matching_paren(rest, 0)?;
-    (rest[close + 1..].trim() == "{").then_some(key)
+    let names = rest[1..close].split(',').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect();
+    (rest[close + 1..].trim() == "{").then_some((key, names))
 }
 
 /// A property name (identifier or quoted) followed by `sep`: the name and the text from `sep`
@@ -98,9 +101,12 @@ fn split_key(line: &str, sep: char) -> Option<(String, &str)> {
     rest.starts_with(sep).then_some((key, rest))
 }
 
+/// Internal name, parameter types with their optional flag, result type.
+type SignatureComment = (String, Vec<(AsType, bool)>, AsType);
+
 /// ` ~lib/builtins/abort(~lib/string/String | null?, u32?) => void` → internal name, params,
 /// result.
-fn parse_signature_comment(comment: &str) -> Option<(String, Vec<(AsType, bool)>, AsType)> {
+fn parse_signature_comment(comment: &str) -> Option<SignatureComment> {
     let comment = comment.trim();
     // The name ends at the first `(` outside generic arguments (`src/f<i32>(...)`).
     let mut depth = 0usize;
@@ -173,4 +179,227 @@ fn brace_delta(line: &str) -> i64 {
         prev = c;
     }
     delta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::astype::{Scalar, TypedArray};
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/", $name))
+        };
+    }
+
+    fn import(module: &str, field: &str, internal: &str, params: Vec<(AsType, bool)>, result: AsType) -> GlueImport {
+        GlueImport {
+            module: module.into(),
+            field: field.into(),
+            internal: internal.into(),
+            params,
+            result,
+            names: vec![],
+        }
+    }
+
+    /// The same import with the JS parameter names the glue gives it.
+    fn named(mut import: GlueImport, names: &[&str]) -> GlueImport {
+        import.names = names.iter().map(|n| n.to_string()).collect();
+        import
+    }
+
+    fn abort() -> GlueImport {
+        let opt_string = (AsType::Nullable(Box::new(AsType::String)), true);
+        let opt_u32 = (AsType::Scalar(Scalar::U32), true);
+        named(
+            import(
+                "env",
+                "abort",
+                "~lib/builtins/abort",
+                vec![opt_string.clone(), opt_string, opt_u32.clone(), opt_u32],
+                AsType::Void,
+            ),
+            &["message", "fileName", "lineNumber", "columnNumber"],
+        )
+    }
+
+    fn seed() -> GlueImport {
+        import("env", "seed", "~lib/builtins/seed", vec![], AsType::Scalar(Scalar::F64))
+    }
+
+    #[test]
+    fn imports() {
+        let float64 = AsType::TypedArray(TypedArray::Float64);
+        assert_eq!(
+            parse(fixture!("imports.js")),
+            [
+                abort(),
+                named(
+                    import(
+                        "imports",
+                        "log_message",
+                        "src/imports/log_message",
+                        vec![(AsType::String, false)],
+                        AsType::Void
+                    ),
+                    &["msg"]
+                ),
+                import("host", "get_name", "src/imports/get_name", vec![], AsType::String),
+                named(
+                    import(
+                        "host",
+                        "scale",
+                        "src/imports/host_scale",
+                        vec![(float64.clone(), false), (AsType::Scalar(Scalar::F64), false)],
+                        float64
+                    ),
+                    &["values", "k"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn stdlib() {
+        let imports = parse(fixture!("stdlib.js"));
+        let fields: Vec<_> = imports.iter().map(|i| (i.module.as_str(), i.field.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                ("env", "trace"),
+                ("env", "abort"),
+                ("env", "seed"),
+                ("env", "Date.now"),
+                ("env", "performance.now"),
+                ("env", "console.log"),
+                ("env", "console.debug"),
+                ("env", "console.info"),
+                ("env", "console.warn"),
+                ("env", "console.error"),
+            ]
+        );
+        let f64_opt = (AsType::Scalar(Scalar::F64), true);
+        assert_eq!(
+            imports[0].params,
+            [
+                (AsType::String, false),
+                (AsType::Scalar(Scalar::I32), true),
+                f64_opt.clone(),
+                f64_opt.clone(),
+                f64_opt.clone(),
+                f64_opt.clone(),
+                f64_opt
+            ]
+        );
+        assert_eq!(imports[1], abort());
+        assert_eq!(imports[2], seed());
+        assert_eq!(
+            imports[5],
+            named(
+                import(
+                    "env",
+                    "console.log",
+                    "~lib/bindings/dom/console.log",
+                    vec![(AsType::String, false)],
+                    AsType::Void
+                ),
+                &["text"]
+            )
+        );
+        assert_eq!(imports[3].internal, "~lib/bindings/dom/Date.now");
+        assert_eq!(imports[3].result, AsType::Scalar(Scalar::F64));
+    }
+
+    #[test]
+    fn other_fixtures() {
+        assert_eq!(parse(fixture!("hello.js")), [abort(), seed()]);
+        assert_eq!(parse(fixture!("vector3d.js")), [abort(), seed()]);
+        for text in [fixture!("values.js"), fixture!("values_minimal.js"), fixture!("values_stub.js")] {
+            // The adapted *exports* (`greet(who) { // src/...`) are not imports.
+            assert_eq!(parse(text), [abort()]);
+        }
+    }
+
+    #[test]
+    fn tricky_names_and_types() {
+        let text = r#"
+  const adaptedImports = {
+    env: Object.assign(Object.create(globalThis), imports.env || {}),
+    "my-mod\"x": Object.setPrototypeOf({
+      "do.it"(m, f, g, a) {
+        // src/index/do_it<i32>(~lib/map/Map<~lib/string/String,i32>, (i32, f64) => i32, ((i32) => void) | null?, ~lib/array/Array<~lib/string/String|null>) => ~lib/string/String | null
+        m = __liftInternref(m >>> 0);
+        return __lowerString(`${"}"}`) || __notnull();
+      },
+      CONST: (
+        // src/index/CONST: i32
+        __module0.CONST
+      ),
+      "weird global": {
+        // src/index/weird: ~lib/string/String
+        // not supported: cannot lower before instantiate completes
+      },
+      nocomment(x) {
+        return x != 0;
+      },
+      after() {
+        // src/index/after() => bool
+        return __module0.after() ? 1 : 0;
+      },
+    }, __module0),
+  };
+  const adaptedExports = Object.setPrototypeOf({
+    fake(x) {
+      // src/index/fake(i32) => bool
+    },
+  }, exports);
+"#;
+        let imports = parse(text);
+        assert_eq!(imports.len(), 2, "{imports:#?}");
+        let i = &imports[0];
+        assert_eq!(
+            (i.module.as_str(), i.field.as_str(), i.internal.as_str()),
+            ("my-mod\"x", "do.it", "src/index/do_it<i32>")
+        );
+        assert_eq!(i.params.len(), 4);
+        assert!(matches!(&i.params[0], (AsType::Other(o), false) if o == "~lib/map/Map<~lib/string/String,i32>"));
+        assert!(matches!(&i.params[1], (AsType::Other(o), false) if o == "(i32, f64) => i32"));
+        assert!(matches!(&i.params[2], (AsType::Nullable(_), true)));
+        assert_eq!(i.params[3], (AsType::Array(Box::new(AsType::Nullable(Box::new(AsType::String)))), false));
+        assert_eq!(i.result, AsType::Nullable(Box::new(AsType::String)));
+        assert_eq!(imports[1], import("my-mod\"x", "after", "src/index/after", vec![], AsType::Scalar(Scalar::Bool)));
+    }
+
+    #[test]
+    fn crlf_is_tolerated() {
+        assert_eq!(parse(&fixture!("imports.js").replace('\n', "\r\n")), parse(fixture!("imports.js")));
+    }
+
+    #[test]
+    fn garbage_and_truncation_never_panic() {
+        assert!(parse("").is_empty());
+        assert!(parse("const adaptedImports = {").is_empty());
+        assert!(parse("}}}} adaptedImports = { {{ \"\\").is_empty());
+        let text = fixture!("stdlib.js");
+        for cut in text.char_indices().map(|(i, _)| i).step_by(5) {
+            let imports = parse(&text[..cut]);
+            assert!(imports.len() <= 10);
+        }
+        // Cut inside the fourth import's body: the first three are complete.
+        let cut = text.find("return Date.now();").unwrap();
+        assert_eq!(parse(&text[..cut]).len(), 4);
+    }
+
+    #[test]
+    fn signature_comments() {
+        let (internal, params, result) = parse_signature_comment(" a/b() => void").unwrap();
+        assert_eq!((internal.as_str(), params.len(), result), ("a/b", 0, AsType::Void));
+        let (_, params, _) = parse_signature_comment("a/b(this: a/C, ...~lib/string/String) => void").unwrap();
+        assert_eq!(params, [(AsType::Class("a/C".into()), false), (AsType::String, false)]);
+        assert!(parse_signature_comment("@external.js").is_none());
+        assert!(parse_signature_comment("a/b(i32 => void").is_none());
+        assert!(parse_signature_comment("a/b(i32)").is_none());
+        assert!(parse_signature_comment("a/b(i32, ) => i32").is_none());
+    }
 }

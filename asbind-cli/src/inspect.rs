@@ -1,0 +1,387 @@
+//! `asbind inspect`: a readable account of what the generator sees in a module.
+
+use std::fmt::Write as _;
+
+use asbind_codegen::Model;
+use asbind_codegen::input::dts::Dialect;
+use asbind_codegen::input::wasm::{Const, ImportKind, WasmInfo};
+use asbind_codegen::model::{STD_IMPORTS, Ty};
+use clap::Args;
+
+use crate::memory_image::MemoryImage;
+use crate::{Failure, Inputs, print_stdout, read_wasm};
+
+/// Arguments of `asbind inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+}
+
+/// Runs `asbind inspect`.
+pub fn run(args: &InspectArgs) -> Result<(), Failure> {
+    let options = args.inputs.options();
+    let model = asbind_codegen::model(&options)?;
+    let (bytes, wasm) = read_wasm(&options.wasm)?;
+    // A data section the validator accepted always parses; without it the generation is unknown.
+    let image = MemoryImage::parse(&bytes).unwrap_or_default();
+    let report = Report { model: &model, wasm: &wasm, image: &image, js: options.js_path() };
+    print_stdout(&report.render())
+}
+
+struct Report<'a> {
+    model: &'a Model,
+    wasm: &'a WasmInfo,
+    image: &'a MemoryImage,
+    js: Option<std::path::PathBuf>,
+}
+
+/// The runtime exports `inspect` reports, with what each is for.
+const RUNTIME: &[(&str, &str)] = &[
+    ("__new", "allocates what is passed in (strings, arrays, records)"),
+    ("__pin", "keeps held objects (Ref<T>) and arguments alive"),
+    ("__unpin", "releases them"),
+    ("__collect", "Module::collect"),
+    ("__rtti_base", "runtime type information (array kinds, generation)"),
+    ("__setArgumentsLength", "only needed by exports with optional parameters"),
+];
+
+impl Report<'_> {
+    fn render(&self) -> String {
+        let m = self.model;
+        let mut out = String::new();
+        let mut head = Table::default();
+        head.row(["module", &m.name]);
+        head.row(["wasm", &m.wasm_path.display().to_string()]);
+        let dts = match (&m.dts_path, m.dialect) {
+            (Some(p), Some(d)) => format!("{} ({})", p.display(), dialect_name(d)),
+            (Some(p), None) => p.display().to_string(),
+            _ => "none (bindings use raw wasm types)".to_string(),
+        };
+        head.row([".d.ts", &dts]);
+        let js = self.js.as_ref().map_or("none (imports use raw wasm types)".to_string(), |p| p.display().to_string());
+        head.row(["JS glue", &js]);
+        let (generation, evidence) = self.generation();
+        head.row(["generation", &generation]);
+        head.row(["", &evidence]);
+        out.push_str(&head.render(""));
+
+        self.functions(&mut out);
+        self.globals(&mut out);
+        self.enums(&mut out);
+        self.records(&mut out);
+        self.classes(&mut out);
+        self.imports(&mut out);
+        self.runtime(&mut out);
+
+        if !m.notes.is_empty() {
+            section(&mut out, "Notes", None);
+            for note in &m.notes {
+                let _ = writeln!(out, "  - {note}");
+            }
+        }
+        out
+    }
+
+    /// The AssemblyScript generation, and what it was concluded from.
+    fn generation(&self) -> (String, String) {
+        let dialect = self.model.dialect;
+        let rtti = self.rtti();
+        let from_dts = match dialect {
+            Some(d) => format!(".d.ts: {}", dialect_name(d)),
+            None => "no .d.ts".to_string(),
+        };
+        let (generation, from_rtti) = match &rtti {
+            Rtti::Missing => {
+                let g = match dialect {
+                    Some(Dialect::Classic) => "AssemblyScript 0.18–0.19 (classic ABI)",
+                    Some(_) => "AssemblyScript 0.20–0.28",
+                    None => "unknown",
+                };
+                (g.to_string(), "no __rtti_base export to read".to_string())
+            }
+            Rtti::Unreadable(base) => {
+                (String::from("unknown"), format!("RTTI at {base:#x} is not in the module's initial memory"))
+            }
+            Rtti::Words { base, count, w1, w2 } => {
+                let words = format!("RTTI at {base:#x}: {count} ids, words {w1:#x} {w2:#x}");
+                let pointer_free = |w: u32| w & 0x20 != 0;
+                let g = match (*w1, *w2) {
+                    (0, w2) if pointer_free(w2) => match dialect {
+                        Some(Dialect::Classic) => "AssemblyScript 0.18–0.19 (classic ABI)",
+                        Some(_) => "AssemblyScript 0.20–0.22",
+                        None => "AssemblyScript 0.18–0.22",
+                    },
+                    (w1, 0) if pointer_free(w1) => "AssemblyScript 0.23",
+                    (w1, w2) if pointer_free(w1) && pointer_free(w2) => "AssemblyScript 0.24–0.28",
+                    _ => "unknown (RTTI words not recognized)",
+                };
+                let conflict = dialect == Some(Dialect::Classic) && !g.contains("0.18");
+                let g = if conflict { format!("{g}, but the .d.ts is classic (0.18–0.19)") } else { g.to_string() };
+                (g, words)
+            }
+        };
+        (generation, format!("({from_rtti}; {from_dts})"))
+    }
+
+    fn rtti(&self) -> Rtti {
+        let Some(global) = self.wasm.global("__rtti_base") else { return Rtti::Missing };
+        let Some(Const::I32(base)) = global.init else { return Rtti::Missing };
+        let base = u64::from(base as u32);
+        let word = |off: u64| self.image.u32(base + off);
+        match (word(0), word(8), word(12)) {
+            (Some(count), Some(w1), Some(w2)) => Rtti::Words { base, count, w1, w2 },
+            _ => Rtti::Unreadable(base),
+        }
+    }
+
+    fn functions(&self, out: &mut String) {
+        let m = self.model;
+        section(out, "Functions", Some(m.functions.len()));
+        let mut t = Table::with_header(["export", "Rust method", "AssemblyScript signature"]);
+        for f in &m.functions {
+            let params: Vec<String> = f
+                .params
+                .iter()
+                .map(|p| format!("{}{}: {}", p.name, if p.optional { "?" } else { "" }, ty(&p.ty, m)))
+                .collect();
+            let raw = f.params.iter().map(|p| &p.ty).chain([&f.result]).any(|t| matches!(t, Ty::Raw(_)));
+            let sig = format!(
+                "({}) -> {}{}",
+                params.join(", "),
+                ty(&f.result, m),
+                if raw { "  [raw wasm types]" } else { "" }
+            );
+            t.row([&f.export, &f.name, &sig]);
+        }
+        out.push_str(&t.render("  "));
+    }
+
+    fn globals(&self, out: &mut String) {
+        let m = self.model;
+        section(out, "Globals", Some(m.globals.len()));
+        let mut t = Table::with_header(["export", "Rust getter", "type", "access"]);
+        for g in &m.globals {
+            let access = if g.mutable { format!("mutable (set_{})", g.name) } else { "const".to_string() };
+            let raw = if matches!(g.ty, Ty::Raw(_)) { "  [raw wasm type]" } else { "" };
+            t.row([&g.export, &g.name, &format!("{}{raw}", ty(&g.ty, m)), &access]);
+        }
+        out.push_str(&t.render("  "));
+    }
+
+    fn enums(&self, out: &mut String) {
+        let m = self.model;
+        section(out, "Enums", Some(m.enums.len()));
+        for e in &m.enums {
+            let renamed = if e.name != e.as_name { format!(" (AssemblyScript {})", e.as_name) } else { String::new() };
+            let _ = writeln!(out, "  {}{renamed}", e.name);
+            let mut t = Table::default();
+            for (as_name, rust, value) in &e.members {
+                let renamed = if rust != as_name { format!("(AssemblyScript {as_name})") } else { String::new() };
+                t.row([rust.as_str(), "=", &value.to_string(), &renamed]);
+            }
+            out.push_str(&t.render("    "));
+        }
+    }
+
+    fn records(&self, out: &mut String) {
+        let m = self.model;
+        section(out, "Records", Some(m.records.len()));
+        if !m.records.is_empty() {
+            out.push_str("  (copied by value into Rust structs)\n");
+        }
+        for r in &m.records {
+            let _ = writeln!(out, "  {}  {}  id {}  size {} bytes", r.name, r.class, r.id, r.size);
+            let mut t = Table::with_header(["offset", "field", "type"]);
+            for f in &r.fields {
+                let renamed =
+                    if f.name != f.as_name { format!("  (AssemblyScript {})", f.as_name) } else { String::new() };
+                t.row([format!("{:>6}", f.offset), f.name.clone(), format!("{}{renamed}", ty(&f.ty, m))]);
+            }
+            out.push_str(&t.render("    "));
+        }
+    }
+
+    fn classes(&self, out: &mut String) {
+        let m = self.model;
+        section(out, "Internref classes", Some(m.classes.len()));
+        if !m.classes.is_empty() {
+            out.push_str("  (opaque objects, held as asbind::Ref<T>)\n");
+        }
+        let mut t = Table::with_header(["Rust type", "id", "class", "base", "accepts ids"]);
+        for c in &m.classes {
+            let bases: Vec<String> = c
+                .bases
+                .iter()
+                .map(|id| match m.classes.iter().find(|b| b.id == *id) {
+                    Some(b) => format!("{} (id {id})", b.name),
+                    None => format!("id {id}"),
+                })
+                .collect();
+            let bases = if bases.is_empty() { "-".to_string() } else { bases.join(" < ") };
+            let accepts: Vec<String> = c.accepts.iter().map(u32::to_string).collect();
+            t.row([c.name.clone(), c.id.to_string(), c.class.clone(), bases, accepts.join(", ")]);
+        }
+        out.push_str(&t.render("  "));
+    }
+
+    fn imports(&self, out: &mut String) {
+        let m = self.model;
+        section(out, "Imports", Some(self.wasm.imports.len()));
+        let mut t = Table::with_header(["import", "provided by", "signature"]);
+        for imp in &self.wasm.imports {
+            let name = format!("{}.{}", imp.module, imp.field);
+            let custom = m.imports.iter().find(|c| c.module == imp.module && c.field == imp.field);
+            match (&imp.kind, custom) {
+                (_, Some(c)) => {
+                    let params: Vec<String> = c.params.iter().map(|p| ty(p, m)).collect();
+                    let raw = c.params.iter().chain([&c.result]).any(|t| matches!(t, Ty::Raw(_)));
+                    let sig = format!(
+                        "({}) -> {}{}",
+                        params.join(", "),
+                        ty(&c.result, m),
+                        if raw { "  [raw wasm types: the glue does not describe it]" } else { "" }
+                    );
+                    t.row([name, format!("you: Host::{}", c.name), sig]);
+                }
+                (ImportKind::Func(sig), None) if STD_IMPORTS.contains(&(imp.module.as_str(), imp.field.as_str())) => {
+                    t.row([name, "asbind".to_string(), wasm_sig(&sig.params, &sig.results)]);
+                }
+                (ImportKind::Func(sig), None) => {
+                    t.row([name, "not supported".to_string(), wasm_sig(&sig.params, &sig.results)]);
+                }
+                (ImportKind::Memory, None) => t.row([name, "you (memory)".to_string(), String::new()]),
+                (ImportKind::Table, None) => t.row([name, "you (table)".to_string(), String::new()]),
+                (ImportKind::Global, None) => t.row([name, "you (global)".to_string(), String::new()]),
+                (ImportKind::Tag, None) => t.row([name, "you (tag)".to_string(), String::new()]),
+            }
+        }
+        out.push_str(&t.render("  "));
+    }
+
+    fn runtime(&self, out: &mut String) {
+        section(out, "Runtime interface", None);
+        let mut t = Table::default();
+        t.row(["memory", if self.wasm.memory { "present" } else { "missing" }, "lifting and lowering"]);
+        let mut missing = Vec::new();
+        for (name, purpose) in RUNTIME {
+            let present = self.wasm.function(name).is_some() || self.wasm.global(name).is_some();
+            if !present && *name != "__setArgumentsLength" {
+                missing.push(*name);
+            }
+            t.row([*name, if present { "present" } else { "missing" }, purpose]);
+        }
+        out.push_str(&t.render("  "));
+        if missing.is_empty() {
+            out.push_str("  complete: values can be passed in and objects held\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "  incomplete: missing {}; only returned values can be read (rebuild with `asc --exportRuntime` to pass strings, arrays or records in)",
+                missing.join(", ")
+            );
+        }
+    }
+}
+
+/// What the RTTI table tells.
+enum Rtti {
+    /// No `__rtti_base` with a constant address.
+    Missing,
+    /// Its address is outside the initial memory, or the data segments could not be placed.
+    Unreadable(u64),
+    /// The entry count and the words at +8 and +12 (AS_ABI §3.4).
+    Words { base: u64, count: u32, w1: u32, w2: u32 },
+}
+
+fn dialect_name(d: Dialect) -> &'static str {
+    match d {
+        Dialect::Esm => "ESM bindings, asc --bindings esm, 0.20+",
+        Dialect::Raw => "raw bindings, asc --bindings raw, 0.20+",
+        Dialect::Classic => "classic, asc -d, 0.18–0.19",
+    }
+}
+
+/// A type as AssemblyScript spells it, with records and classes by their Rust names.
+fn ty(t: &Ty, m: &Model) -> String {
+    match t {
+        Ty::Void => "void".to_string(),
+        Ty::Scalar(s) => s.name().to_string(),
+        Ty::String => "string".to_string(),
+        Ty::ArrayBuffer => "ArrayBuffer".to_string(),
+        Ty::TypedArray(a) => a.name().to_string(),
+        Ty::Array(e) => format!("Array<{}>", ty(e, m)),
+        Ty::StaticArray(e) => format!("StaticArray<{}>", ty(e, m)),
+        Ty::Nullable(e) => format!("{} | null", ty(e, m)),
+        Ty::Record(i) => m.records.get(*i).map_or_else(|| format!("record #{i}"), |r| r.name.clone()),
+        Ty::Class(i) => m.classes.get(*i).map_or_else(|| format!("class #{i}"), |c| c.name.clone()),
+        Ty::Raw(w) => w.to_string(),
+    }
+}
+
+fn wasm_sig(params: &[asbind_codegen::astype::WasmType], results: &[asbind_codegen::astype::WasmType]) -> String {
+    let join =
+        |ts: &[asbind_codegen::astype::WasmType]| ts.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
+    format!("({}) -> ({})", join(params), join(results))
+}
+
+fn section(out: &mut String, title: &str, count: Option<usize>) {
+    out.push('\n');
+    match count {
+        Some(n) => {
+            let _ = writeln!(out, "{title} ({n})");
+        }
+        None => {
+            let _ = writeln!(out, "{title}");
+        }
+    }
+    if count == Some(0) {
+        out.push_str("  (none)\n");
+    }
+}
+
+/// Rows of cells, rendered with every column but the last padded to its widest cell.
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<String>>,
+    /// The first row is a header (the table is empty without other rows).
+    header: bool,
+}
+
+impl Table {
+    fn with_header<const N: usize>(cells: [&str; N]) -> Self {
+        let mut t = Table { rows: Vec::new(), header: true };
+        t.row(cells);
+        t
+    }
+
+    fn row<S: Into<String>, const N: usize>(&mut self, cells: [S; N]) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+
+    fn render(&self, indent: &str) -> String {
+        if self.header && self.rows.len() <= 1 {
+            // Only the header: the section already says "(none)".
+            return String::new();
+        }
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|c| self.rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+            .collect();
+        let mut out = String::new();
+        for row in &self.rows {
+            let mut line = indent.to_string();
+            for (c, cell) in row.iter().enumerate() {
+                if c + 1 < row.len() {
+                    let pad = widths[c] - cell.chars().count();
+                    let _ = write!(line, "{cell}{}  ", " ".repeat(pad));
+                } else {
+                    line.push_str(cell);
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}

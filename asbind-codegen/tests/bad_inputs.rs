@@ -1,0 +1,75 @@
+//! Bad inputs give diagnostics that name the file, the line and what to do — never a panic.
+
+use std::path::{Path, PathBuf};
+
+use asbind_codegen::{Diagnostics, Embed, Options, generate};
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+fn errors(wasm: &str, dts: Option<&str>) -> Diagnostics {
+    let mut options = Options::new(repo(wasm), Embed::Runtime);
+    options.dts = dts.map(repo);
+    match generate(&options) {
+        Ok(_) => panic!("{wasm} with {dts:?} should not bind"),
+        Err(d) => d,
+    }
+}
+
+#[test]
+fn truncated_wasm() {
+    let d = errors("asbind-codegen/tests/data/truncated.wasm", None);
+    assert_eq!(d.0.len(), 1);
+    let text = d.to_string();
+    assert!(text.contains("truncated.wasm: not a valid WebAssembly module"), "{text}");
+    assert!(text.contains("help: pass the .wasm file asc wrote"), "{text}");
+}
+
+#[test]
+fn wasm_that_is_not_assemblyscript() {
+    let text = errors("asbind-codegen/tests/data/empty.wasm", None).to_string();
+    assert!(text.contains("does not look like an AssemblyScript module"), "{text}");
+}
+
+#[test]
+fn dts_of_another_module_lists_every_mismatch() {
+    let d = errors("fixtures/hello.wasm", Some("fixtures/values.d.ts"));
+    // Every function and global values.d.ts declares is missing from hello.wasm; all reported.
+    assert!(d.0.len() > 50, "{} diagnostics", d.0.len());
+    let first = &d.0[0];
+    assert!(first.file.ends_with("fixtures/values.d.ts"));
+    assert!(first.line.is_some_and(|l| l > 1));
+    assert!(
+        first.message.contains("the .d.ts declares `not_bool`, but the wasm module exports no such function"),
+        "{first}"
+    );
+    assert!(first.help.as_deref().is_some_and(|h| h.contains("same .wasm")));
+}
+
+#[test]
+fn lowering_into_a_module_without_runtime_exports() {
+    let d = errors("fixtures/readonly.wasm", Some("asbind-codegen/tests/data/readonly_with_string_param.d.ts"));
+    assert_eq!(d.0.len(), 1, "{d}");
+    let text = d.to_string();
+    assert!(
+        text.contains("readonly_with_string_param.d.ts:14: `string_length` takes a value that must be allocated"),
+        "{text}"
+    );
+    assert!(text.contains("__new, __pin, __unpin, __collect, __rtti_base"), "{text}");
+    assert!(text.contains("help: rebuild the module with `asc --exportRuntime`"), "{text}");
+}
+
+#[test]
+fn missing_files() {
+    let text = errors("fixtures/nope.wasm", None).to_string();
+    assert!(text.contains("nope.wasm: cannot read the wasm module"), "{text}");
+    let text = errors("fixtures/hello.wasm", Some("fixtures/nope.d.ts")).to_string();
+    assert!(text.contains("nope.d.ts: cannot read the .d.ts file"), "{text}");
+}
+
+#[test]
+fn garbage_dts() {
+    let text = errors("fixtures/hello.wasm", Some("fixtures/hello.wasm")).to_string();
+    assert!(text.contains("hello.wasm:"), "{text}");
+}

@@ -1,0 +1,12 @@
+//! Generates bindings for three fixtures with asbind-build, the way a user's build.rs would.
+
+fn main() {
+    asbind_build::Builder::new()
+        .module("../../fixtures/hello.wasm")
+        .module("../../fixtures/vector3d.wasm")
+        // Explicit inputs and a different module name, to exercise the overrides.
+        .module_with("../../fixtures/imports.wasm", |m| {
+            m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")
+        })
+        .compile_or_exit();
+}

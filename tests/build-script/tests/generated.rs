@@ -1,0 +1,114 @@
+//! The modules `build.rs` generated through asbind-build behave like the `asbind::include!` ones.
+
+use std::sync::{Arc, Mutex};
+
+use asbind::Ref;
+use asbind_build_script_test::{hello, host_imports, vector3d};
+
+#[test]
+fn hello_scalars_and_strings() -> asbind::Result<()> {
+    let mut m = hello::Module::new()?;
+    assert_eq!(m.sqrt_sum_square(3.0, 4.0)?, 5.0);
+    assert_eq!(m.get_hello_string()?, "Hello world!");
+    assert_eq!(m.expand_string("abc")?, "a b c");
+    assert_eq!(m.expand_string("")?, "");
+    Ok(())
+}
+
+#[test]
+fn hello_typed_arrays() -> asbind::Result<()> {
+    let mut m = hello::Module::new()?;
+    assert_eq!(m.sum_array(&[1, 2, 3, i32::MAX])?, 6 + i64::from(i32::MAX));
+    assert_eq!(m.sum_float_array(&[0.5, 0.25])?, 0.75);
+    let floats = m.generate_random_float_array(16, 2.0, 3.0)?;
+    assert_eq!(floats.len(), 16);
+    assert!(floats.iter().all(|&x| (2.0..=3.0).contains(&x)), "{floats:?}");
+    Ok(())
+}
+
+#[test]
+fn hello_view_writes_are_seen_by_the_module() -> asbind::Result<()> {
+    let mut m = hello::Module::new()?;
+    assert_eq!(m.get_array()?, vec![0; 8]);
+    {
+        let view = m.get_array_view()?;
+        assert_eq!(view.len(), 8);
+        for (i, x) in view.iter_mut().enumerate() {
+            *x = i as i32 * 10;
+        }
+    }
+    assert_eq!(m.get_array()?, vec![0, 10, 20, 30, 40, 50, 60, 70]);
+    Ok(())
+}
+
+fn distance(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()
+}
+
+#[test]
+fn vector3d_handles() -> asbind::Result<()> {
+    let mut m = vector3d::Module::new()?;
+    let vs: Vec<Ref<vector3d::Vector3d>> = m.get_random_vectors(5)?;
+    assert_eq!(vs.len(), 5);
+    let mut coords = Vec::new();
+    for v in &vs {
+        let c = m.vector_coords(v)?;
+        assert!(c.iter().all(|x| (0.0..10.0).contains(x)), "{c:?}");
+        let len = m.vector_length(v)?;
+        assert!((len - distance(&c, &[0.0; 3])).abs() < 1e-12, "{len} vs {c:?}");
+        coords.push(c);
+    }
+    // The handles stay valid across a full collection.
+    m.collect()?;
+    let mut best = f64::INFINITY;
+    for i in 0..coords.len() {
+        for j in i + 1..coords.len() {
+            best = best.min(distance(&coords[i], &coords[j]));
+        }
+    }
+    assert_eq!(m.get_minimum_distance(&vs)?, best);
+    assert_eq!(m.get_minimum_distance(&vs[..1])?, f64::INFINITY);
+
+    let a = m.vector_new(0.0, 0.0, 0.0)?;
+    let b = m.vector_new(3.0, 4.0, 0.0)?;
+    assert_eq!(m.vector_length(&b)?, 5.0);
+    assert_eq!(m.get_minimum_distance(&[a, b.clone(), b])?, 0.0);
+    Ok(())
+}
+
+/// Implements the imports of `imports.wasm` and records what it was asked.
+#[derive(Clone, Default)]
+struct Host {
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl host_imports::Host for Host {
+    fn log_message(&mut self, msg: &str) -> asbind::Result<()> {
+        self.log.lock().unwrap().push(msg.to_string());
+        Ok(())
+    }
+
+    fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+        Ok(values.iter().map(|v| v * k).collect())
+    }
+
+    fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+        Ok(a + b)
+    }
+
+    fn get_name(&mut self) -> asbind::Result<String> {
+        Ok("the host".to_string())
+    }
+}
+
+#[test]
+fn renamed_module_with_host_imports() -> asbind::Result<()> {
+    let host = Host::default();
+    let log = host.log.clone();
+    let mut m = host_imports::Module::new(host)?;
+    assert_eq!(m.greet("Rust")?, "Hello, Rust from the host!");
+    assert_eq!(*log.lock().unwrap(), ["greeting Rust"]);
+    assert_eq!(m.add_via_host(2, 3)?, 10);
+    assert_eq!(m.scale_via_host(&[1.0, 2.0, 3.0], 2.0)?, 12.0);
+    Ok(())
+}

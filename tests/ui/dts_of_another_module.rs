@@ -1,0 +1,3 @@
+asbind::include!("../../../../fixtures/hello.wasm", dts = "../../../../fixtures/values.d.ts");
+
+fn main() {}

@@ -1,0 +1,3 @@
+asbind::include!("../../../../fixtures/hello.wasm", dts = "../../../../fixtures/hello.d.ts", dts = "../../../../fixtures/hello.d.ts");
+
+fn main() {}

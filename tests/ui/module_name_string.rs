@@ -1,0 +1,3 @@
+asbind::include!("../../../../fixtures/hello.wasm", module = "greetings");
+
+fn main() {}

@@ -1,0 +1,3 @@
+asbind::include!("../../../../fixtures/hello.wasm", foo = "x");
+
+fn main() {}
