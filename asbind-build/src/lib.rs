@@ -2,13 +2,11 @@
 //! `OUT_DIR`, the way `prost-build` and `cxx-build` do.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     asbind_build::Builder::new()
-//!         .module("fixtures/hello.wasm")
-//!         .module_with("fixtures/values.wasm", |m| m.dts("fixtures/values.d.ts").name("values"))
-//!         .compile_or_exit();
-//! }
+//! // build.rs, in `fn main()`
+//! asbind_build::Builder::new()
+//!     .module("fixtures/hello.wasm")
+//!     .module_with("fixtures/values.wasm", |m| m.dts("fixtures/values.d.ts").name("values"))
+//!     .compile_or_exit();
 //! ```
 //!
 //! ```ignore
@@ -33,7 +31,7 @@
 #![warn(missing_docs)]
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use asbind_codegen::{Diagnostics, Embed, Options};
 
@@ -223,8 +221,24 @@ fn existing(path: &Path, base: &Path, what: &'static str) -> Result<PathBuf, Err
         return Err(Error::Missing { what, path: path.to_path_buf(), base: base.to_path_buf() });
     }
     // A clean absolute path for the diagnostics, `include_bytes!` and `rerun-if-changed`.
-    // (Windows' canonical paths are `\\?\` paths; keep the joined one there.)
-    if cfg!(windows) { Ok(joined) } else { Ok(joined.canonicalize().unwrap_or(joined)) }
+    Ok(tidy(std::path::absolute(&joined).unwrap_or(joined)))
+}
+
+/// `path` with `.` and `..` removed lexically, when that names the same file (it does not through
+/// a symlinked directory followed by `..`); unlike `canonicalize`, symlinked files keep their
+/// name, so the module name and the `.d.ts` beside the wasm stay those the user sees.
+fn tidy(path: PathBuf) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    if out.canonicalize().ok() == path.canonicalize().ok() { out } else { path }
 }
 
 /// Writes `bytes` to `path` unless it already holds exactly them (no mtime churn).
@@ -268,7 +282,8 @@ pub enum Error {
     },
     /// Two modules would be written to the same file.
     #[error(
-        "{}: the module name `{name}` is already used by {}\n  help: give one of them another name: `.module_with(path, |m| m.name(\"...\"))`",
+        "{}: the module name `{name}` is already used by {}\n  \
+         help: give one of them another name: `.module_with(path, |m| m.name(\"...\"))`",
         wasm.display(),
         first.display()
     )]
@@ -401,6 +416,7 @@ mod tests {
         assert_eq!(errors.len(), 2, "{err}");
         assert!(matches!(&errors[0], Error::InvalidName { name, .. } if name == "type"), "{err}");
         assert!(matches!(&errors[1], Error::DuplicateName { name, .. } if name == "hello"), "{err}");
+        assert!(err.to_string().contains("is already used by ") && err.to_string().contains("\n  help: give one"));
         let _ = std::fs::remove_dir_all(&out);
     }
 
@@ -419,6 +435,23 @@ mod tests {
             assert!(line.starts_with("error: ") || line.starts_with("  help: "), "{report}");
         }
         assert!(!out.join("hello.rs").exists());
+    }
+
+    #[test]
+    fn paths_are_tidied_only_when_that_names_the_same_file() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let clean = tidy(dir.join("./src/../../fixtures/hello.wasm"));
+        assert_eq!(clean, dir.parent().unwrap().join("fixtures/hello.wasm"));
+        #[cfg(unix)]
+        {
+            // Through a symlinked directory, `..` is not lexical: the path stays as it is.
+            let tmp = temp("symlink");
+            std::fs::create_dir_all(&tmp).unwrap();
+            std::os::unix::fs::symlink(dir.join("src"), tmp.join("link")).unwrap();
+            let odd = tmp.join("link/../Cargo.toml");
+            assert_eq!(tidy(odd.clone()), odd);
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
     }
 
     #[test]

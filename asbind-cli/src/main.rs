@@ -82,10 +82,15 @@ impl From<Diagnostic> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
+    // A panic is a bug in asbind, never the input's fault: report it as such, with exit code 2.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: internal error in asbind (please report it with the input files): {info}");
+    }));
+    let run = || match &cli.command {
         Command::Gen(args) => gen_cmd::run(args),
         Command::Inspect(args) => inspect::run(args),
     };
+    let Ok(result) = std::panic::catch_unwind(run) else { return ExitCode::from(2) };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Stale) => ExitCode::from(1),

@@ -74,7 +74,7 @@ impl MemoryImage {
         }
         out.fill(0);
         for (start, bytes) in &self.segments {
-            let seg_end = start + bytes.len() as u64;
+            let seg_end = start.saturating_add(bytes.len() as u64);
             let (from, to) = (addr.max(*start), end.min(seg_end));
             if from < to {
                 let src = &bytes[(from - start) as usize..(to - start) as usize];

@@ -40,6 +40,13 @@ pub enum Ty {
     Raw(WasmType),
 }
 
+impl Model {
+    /// The runtime id the glue uses for the array or typed array `ty`, if known.
+    pub fn array_id(&self, ty: &Ty) -> Option<u32> {
+        self.array_ids.iter().find(|(t, _)| t == ty).map(|(_, id)| *id)
+    }
+}
+
 impl Ty {
     /// Whether a value of this type is a managed pointer.
     pub fn is_reference(&self) -> bool {
@@ -210,6 +217,9 @@ pub struct Model {
     pub classes: Vec<Class>,
     /// Custom function imports (everything not provided by the runtime's defaults).
     pub imports: Vec<Import>,
+    /// Runtime ids of array and typed-array classes, from the glue (checked against the
+    /// module's RTTI at run time; without them the RTTI is searched).
+    pub array_ids: Vec<(Ty, u32)>,
     /// Whether the runtime interface is exported.
     pub has_runtime: bool,
     /// Remarks for the user (no `.d.ts`, skipped exports, ...).
@@ -281,6 +291,7 @@ pub fn build(
     wasm: &WasmInfo,
     dts: Option<&Dts>,
     glue: &[GlueImport],
+    glue_ids: &[(AsType, u32)],
 ) -> Result<Model, Diagnostics> {
     let mut b = Builder {
         wasm,
@@ -301,6 +312,11 @@ pub fn build(
         .help("AssemblyScript modules always export `memory`; pass the .wasm that asc wrote")
         .into());
     }
+    if let Some(dts) = dts
+        && let Some(d) = foreign_dts(dts, wasm, wasm_path)
+    {
+        return Err(d.into());
+    }
     let mut types = Scope::new(RESERVED_TYPES);
     let mut methods = Scope::new(RESERVED_METHODS);
 
@@ -309,7 +325,7 @@ pub fn build(
     } else {
         notes.push(format!(
             "no .d.ts beside {}: bindings use raw wasm types; compile with `asc --bindings raw` for typed bindings",
-            wasm_path.display()
+            wasm_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
         ));
     }
 
@@ -317,6 +333,14 @@ pub fn build(
     let functions = b.functions(&mut methods, &mut notes);
     let globals = b.globals(&mut methods);
     let imports = b.imports(glue);
+    let mut array_ids = Vec::new();
+    for (ty, id) in glue_ids {
+        let before = b.errors.len();
+        if let Some(ty) = b.resolve(ty, 0, "") {
+            array_ids.push((ty, *id));
+        }
+        b.errors.truncate(before);
+    }
 
     let has_runtime = wasm.has_runtime();
     if !has_runtime {
@@ -350,9 +374,37 @@ pub fn build(
         records: b.records,
         classes: b.classes,
         imports,
+        array_ids,
         has_runtime,
         notes,
     })
+}
+
+/// When most functions a `.d.ts` declares are not in the wasm, it describes another module:
+/// one diagnostic says so instead of one per declaration.
+fn foreign_dts(dts: &Dts, wasm: &WasmInfo, wasm_path: &Path) -> Option<Diagnostic> {
+    let missing: Vec<&str> =
+        dts.functions.iter().filter(|f| wasm.function(&f.name).is_none()).map(|f| f.name.as_str()).collect();
+    if missing.len() < 3 || missing.len() * 2 < dts.functions.len() {
+        return None;
+    }
+    let file = |p: &Path| p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let exported: Vec<&str> =
+        wasm.functions.iter().map(|f| f.name.as_str()).filter(|n| !RUNTIME_EXPORTS.contains(n)).take(5).collect();
+    let line = dts.functions.iter().find(|f| f.name == missing[0]).map(|f| f.line);
+    Some(
+        Diagnostic::new(&dts.path, line, format!(
+            "{} does not describe {}: {} of its {} functions (`{}`, ...) are not exported by the module, which exports `{}`{}",
+            file(&dts.path),
+            file(wasm_path),
+            missing.len(),
+            dts.functions.len(),
+            missing.iter().take(3).copied().collect::<Vec<_>>().join("`, `"),
+            exported.join("`, `"),
+            if wasm.functions.len() > exported.len() { ", ..." } else { "" }
+        ))
+        .help("pass the .d.ts that asc wrote for this same .wasm (it sits beside it with the same name)"),
+    )
 }
 
 /// Field layout of a record (AS_ABI §4.1): declaration order, each field aligned to its own

@@ -33,18 +33,39 @@ fn wasm_that_is_not_assemblyscript() {
 }
 
 #[test]
-fn dts_of_another_module_lists_every_mismatch() {
+fn dts_of_another_module_is_one_clear_error() {
     let d = errors("fixtures/hello.wasm", Some("fixtures/values.d.ts"));
-    // Every function and global values.d.ts declares is missing from hello.wasm; all reported.
-    assert!(d.0.len() > 50, "{} diagnostics", d.0.len());
+    assert_eq!(d.0.len(), 1, "{d}");
     let first = &d.0[0];
     assert!(first.file.ends_with("fixtures/values.d.ts"));
     assert!(first.line.is_some_and(|l| l > 1));
-    assert!(
-        first.message.contains("the .d.ts declares `not_bool`, but the wasm module exports no such function"),
-        "{first}"
-    );
+    assert!(first.message.starts_with("values.d.ts does not describe hello.wasm:"), "{first}");
+    assert!(first.message.contains("(`not_bool`, `neg_i8`, `neg_i16`, ...)"), "{first}");
+    assert!(first.message.contains("which exports `sqrt_sum_square`"), "{first}");
     assert!(first.help.as_deref().is_some_and(|h| h.contains("same .wasm")));
+}
+
+#[test]
+fn a_dts_that_almost_matches_lists_each_mismatch() {
+    // hello.d.ts with one parameter type changed: one precise diagnostic at its line.
+    let d = errors("fixtures/hello.wasm", Some("asbind-codegen/tests/data/hello_wrong_param.d.ts"));
+    assert_eq!(d.0.len(), 1, "{d}");
+    let text = d.to_string();
+    assert!(text.contains("hello_wrong_param.d.ts:"), "{text}");
+    assert!(
+        text.contains(
+            "`sqrt_sum_square` is declared as (f64, f32) -> (f32) but the wasm function is (f32, f32) -> (f32)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn wrong_js_glue() {
+    let mut options = Options::new(repo("fixtures/hello.wasm"), Embed::Runtime);
+    options.js = Some(repo("fixtures/hello.d.ts"));
+    let text = generate(&options).unwrap_err().to_string();
+    assert!(text.contains("hello.d.ts: this is not the JS glue asc writes"), "{text}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! and hands everything else to `asbind-codegen`. Every generator problem becomes a
 //! `compile_error!` pointing at the macro call.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use asbind_codegen::{Embed, Options};
 use proc_macro::TokenStream;
@@ -54,7 +54,16 @@ impl Parse for Args {
             match key.to_string().as_str() {
                 "dts" if args.dts.is_none() => args.dts = Some(input.parse()?),
                 "js" if args.js.is_none() => args.js = Some(input.parse()?),
-                "module" if args.module.is_none() => args.module = Some(input.parse()?),
+                "module" if args.module.is_none() => {
+                    if input.peek(LitStr) {
+                        let lit: LitStr = input.parse()?;
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            format!("the module name is an identifier, not a string: write `module = {}`", lit.value()),
+                        ));
+                    }
+                    args.module = Some(input.parse()?)
+                }
                 k @ ("dts" | "js" | "module") => return Err(dup(k)),
                 other => {
                     return Err(syn::Error::new(
@@ -74,34 +83,89 @@ fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default()
 }
 
+/// The literal's path against `CARGO_MANIFEST_DIR`, without `.` and `..`, so diagnostics and
+/// `include_bytes!` show a clean absolute path.
 fn resolve(lit: &LitStr) -> PathBuf {
     let p = PathBuf::from(lit.value());
-    if p.is_absolute() { p } else { manifest_dir().join(p) }
+    tidy(if p.is_absolute() { p } else { manifest_dir().join(p) })
+}
+
+/// `path` with `.` and `..` removed lexically, when that names the same file (it does not through
+/// a symlinked directory followed by `..`); unlike `canonicalize`, symlinked files keep their
+/// name, so the module name and the `.d.ts` beside the wasm stay those the user sees.
+fn tidy(path: PathBuf) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    if out.canonicalize().ok() == path.canonicalize().ok() { out } else { path }
+}
+
+fn not_found(lit: &LitStr) -> syn::Error {
+    syn::Error::new(
+        lit.span(),
+        format!("cannot find `{}` (paths are relative to {})", lit.value(), manifest_dir().display()),
+    )
+}
+
+/// `Ok` when `errors` is empty, else all of them as one `syn::Error`.
+fn combine(errors: impl IntoIterator<Item = syn::Error>) -> syn::Result<()> {
+    let all = errors.into_iter().reduce(|mut all, e| {
+        all.combine(e);
+        all
+    });
+    all.map_or(Ok(()), Err)
 }
 
 fn expand(args: &Args) -> syn::Result<proc_macro2::TokenStream> {
     let wasm = resolve(&args.wasm);
-    if !wasm.exists() {
-        return Err(syn::Error::new(
-            args.wasm.span(),
-            format!("cannot find `{}` (paths are relative to {})", args.wasm.value(), manifest_dir().display()),
-        ));
-    }
     let mut options = Options::new(&wasm, Embed::Bytes(wasm.clone()));
     options.dts = args.dts.as_ref().map(resolve);
     options.js = args.js.as_ref().map(resolve);
-    for (lit, path) in [(&args.dts, &options.dts), (&args.js, &options.js)] {
-        if let (Some(lit), Some(path)) = (lit, path)
-            && !path.exists()
-        {
-            return Err(syn::Error::new(lit.span(), format!("cannot find `{}`", lit.value())));
-        }
-    }
-    let generated = asbind_codegen::generate(&options)
-        .map_err(|d| syn::Error::new(args.wasm.span(), format!("asbind could not bind this module:\n{d}")))?;
+    // Every missing file at once, each at its own literal.
+    let given = [
+        (Some(&args.wasm), Some(&wasm)),
+        (args.dts.as_ref(), options.dts.as_ref()),
+        (args.js.as_ref(), options.js.as_ref()),
+    ];
+    combine(given.into_iter().filter_map(|(lit, path)| match (lit, path) {
+        (Some(lit), Some(path)) if !path.is_file() => Some(not_found(lit)),
+        _ => None,
+    }))?;
     let module = match &args.module {
         Some(m) => m.clone(),
-        None => Ident::new(&module_name(&wasm), args.wasm.span()),
+        None => {
+            let name = module_name(&wasm);
+            if asbind_codegen::names::is_keyword(&name) {
+                return Err(syn::Error::new(
+                    args.wasm.span(),
+                    format!("the module would be named `{name}`, a Rust keyword; name it with `module = ...`"),
+                ));
+            }
+            Ident::new(&name, args.wasm.span())
+        }
+    };
+    // One error per diagnostic, at the literal that names the file it is about.
+    let generated = match asbind_codegen::generate(&options) {
+        Ok(generated) => generated,
+        Err(diagnostics) => {
+            let span_for = |file: &Path| {
+                [(&args.dts, &options.dts), (&args.js, &options.js)]
+                    .into_iter()
+                    .find_map(|(lit, path)| lit.as_ref().filter(|_| path.as_deref() == Some(file)))
+                    .unwrap_or(&args.wasm)
+                    .span()
+            };
+            let errors = diagnostics.0.iter().map(|d| syn::Error::new(span_for(&d.file), d.to_string()));
+            combine(errors)?;
+            return Err(syn::Error::new(args.wasm.span(), "asbind could not bind this module"));
+        }
     };
     // Rebuild when the .d.ts or glue changes (the wasm is already `include_bytes!`ed).
     let tracked = options.inputs().into_iter().skip(1).map(|p| p.to_string_lossy().to_string());

@@ -654,6 +654,18 @@ impl<'a, D: 'static> Ctx<'a, D> {
         Ok(id)
     }
 
+    /// Like [`array_id`](Self::array_id), but tries `hint` first (the exact id from the
+    /// generated glue): used when the module's RTTI confirms it is a `kind` of `T`, so arrays
+    /// of references get their precise class (`Array<Point>`, not just any array of pointers).
+    pub fn array_id_hint<T: Element>(&mut self, kind: ArrayKind, hint: u32) -> Result<u32> {
+        let want = kind.flag() | T::VALUE_FLAGS;
+        let mask =
+            flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY | (flags::VALUE_MASK & !flags::VALUE_NULLABLE);
+        let abi = self.abi();
+        let confirmed = self.reader().ok().and_then(|mem| abi.flags(&mem, hint)).is_some_and(|f| f & mask == want);
+        if confirmed { Ok(hint) } else { self.array_id::<T>(kind) }
+    }
+
     /// Reads an exported global as `T` (`i32`, `u32`, `i64`, `u64`, `f32` or `f64`).
     pub fn get_global<T: GlobalValue>(&mut self, global: &wasmtime::Global) -> Result<T> {
         let v = global.get(&mut self.store);

@@ -5,6 +5,7 @@
 
 asbind::include!("fixtures/values.wasm");
 
+#[allow(unused_imports)] // not every test binary uses every item
 pub use values::*;
 
 /// The generated module, under the name the tests use.

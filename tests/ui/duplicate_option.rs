@@ -1,3 +1,7 @@
-asbind::include!("../../../../fixtures/hello.wasm", dts = "../../../../fixtures/hello.d.ts", dts = "../../../../fixtures/hello.d.ts");
+asbind::include!(
+    "../../../../fixtures/hello.wasm",
+    dts = "../../../../fixtures/hello.d.ts",
+    dts = "../../../../fixtures/hello.d.ts",
+);
 
 fn main() {}

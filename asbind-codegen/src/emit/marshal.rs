@@ -47,6 +47,18 @@ pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
     }
 }
 
+/// `cx.array_id::<T>(kind)?`, or with the glue's id as a hint when the model has one.
+fn id_expr(model: &Model, ty: &Ty, elem: TokenStream) -> TokenStream {
+    let k = kind(ty);
+    match model.array_id(ty) {
+        Some(id) => {
+            let id = proc_macro2::Literal::u32_unsuffixed(id);
+            quote!(cx.array_id_hint::<#elem>(#k, #id)?)
+        }
+        None => quote!(cx.array_id::<#elem>(#k)?),
+    }
+}
+
 /// A `u32` pointer expression: `value` (an expression that dereferences to the parameter,
 /// element or owned form of `ty`) lowered into the module. The pointer is unpinned.
 pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
@@ -54,22 +66,21 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
         Ty::String => quote!(cx.lower_str(#value)?),
         Ty::ArrayBuffer => quote!(cx.lower_array_buffer(#value)?),
         Ty::TypedArray(t) => {
-            let e = scalar(t.element());
+            let id = id_expr(model, ty, scalar(t.element()));
             quote!({
-                let id = cx.array_id::<#e>(::asbind::ArrayKind::TypedArray)?;
+                let id = #id;
                 cx.lower_typed_array(#value, id)?
             })
         }
         Ty::Array(e) | Ty::StaticArray(e) => {
             let elem_ty = element(model, e);
-            let k = kind(ty);
+            let id = id_expr(model, ty, elem_ty);
             let is_static = matches!(ty, Ty::StaticArray(_));
             match &**e {
-                Ty::Scalar(s) => {
-                    let s = scalar(*s);
+                Ty::Scalar(_) => {
                     let f = if is_static { quote!(lower_static_array) } else { quote!(lower_array) };
                     quote!({
-                        let id = cx.array_id::<#s>(#k)?;
+                        let id = #id;
                         cx.#f(#value, id)?
                     })
                 }
@@ -77,7 +88,7 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
                     let item = lower(model, inner, quote!(item));
                     let f = if is_static { quote!(lower_static_array_with) } else { quote!(lower_array_with) };
                     quote!({
-                        let id = cx.array_id::<#elem_ty>(#k)?;
+                        let id = #id;
                         cx.#f(#value, id, |cx, item| ::std::result::Result::Ok(#item))?
                     })
                 }

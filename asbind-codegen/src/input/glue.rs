@@ -181,6 +181,134 @@ fn brace_delta(line: &str) -> i64 {
     delta
 }
 
+/// The exact runtime ids the glue uses to allocate arrays and typed arrays, by AssemblyScript
+/// type: read from its `__lowerArray(elem, ID, ALIGN, expr)`, `__lowerTypedArray(Ctor, ID, ALIGN,
+/// expr)` and `__lowerStaticArray(elem, ID, ALIGN, expr)` calls, typed through the signature
+/// comment of the export or import they sit in, or the record (`records`: id and fields) whose
+/// `__lowerRecordN` they sit in. Element types come from nested calls on `value`.
+pub fn type_ids(text: &str, records: &[(u32, Vec<(String, AsType)>)]) -> Vec<(AsType, u32)> {
+    let mut out: Vec<(AsType, u32)> = Vec::new();
+    // What the current line's expressions refer to.
+    let mut params: Vec<(String, AsType)> = Vec::new();
+    let mut result: Option<AsType> = None;
+    let mut record: Option<&Vec<(String, AsType)>> = None;
+    let mut pending_names: Option<Vec<String>> = None;
+    for line in text.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("function __lowerRecord") {
+            let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            record = id.parse::<u32>().ok().and_then(|id| records.iter().find(|(r, _)| *r == id)).map(|(_, f)| f);
+            params.clear();
+            result = None;
+            continue;
+        }
+        if let Some((_, names)) = method_head(line) {
+            pending_names = Some(names);
+            continue;
+        }
+        if let Some(names) = pending_names.take()
+            && let Some(comment) = line.strip_prefix("//")
+            && let Some((_, types, ret)) = parse_signature_comment(comment)
+        {
+            params = names.into_iter().zip(types.into_iter().map(|(t, _)| t)).collect();
+            result = Some(ret);
+            record = None;
+            continue;
+        }
+        for call in lowering_calls(line) {
+            let ty = if let Some((_, t)) = params.iter().find(|(n, _)| *n == call.expr) {
+                Some(t.clone())
+            } else if call.expr.starts_with("__module") {
+                result.clone()
+            } else if let (Some(fields), Some(field)) = (record, call.expr.strip_prefix("value.")) {
+                fields.iter().find(|(n, _)| n == field).map(|(_, t)| t.clone())
+            } else {
+                None
+            };
+            if let Some(ty) = ty {
+                assign(&ty, &call, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn assign(ty: &AsType, call: &LowerCall<'_>, out: &mut Vec<(AsType, u32)>) {
+    let ty = match ty {
+        AsType::Nullable(inner) => inner,
+        t => t,
+    };
+    if !out.iter().any(|(t, _)| t == ty) {
+        out.push((ty.clone(), call.id));
+    }
+    if let AsType::Array(elem) | AsType::StaticArray(elem) = ty {
+        for nested in lowering_calls(call.elem).into_iter().filter(|c| c.expr == "value") {
+            assign(elem, &nested, out);
+        }
+    }
+}
+
+/// One `__lower*Array(elem, id, align, expr)` call.
+struct LowerCall<'a> {
+    elem: &'a str,
+    id: u32,
+    expr: &'a str,
+}
+
+/// The lowering calls in `text` that are not nested inside another one.
+fn lowering_calls(text: &str) -> Vec<LowerCall<'_>> {
+    let mut calls = Vec::new();
+    let mut from = 0;
+    while let Some(found) = ["__lowerArray(", "__lowerTypedArray(", "__lowerStaticArray("]
+        .iter()
+        .filter_map(|name| text[from..].find(name).map(|i| (from + i, name.len())))
+        .min()
+    {
+        let (start, len) = found;
+        let open = start + len - 1;
+        let Some(close) = js_matching_paren(text, open) else { break };
+        let args = split_top_level(&text[open + 1..close], ',');
+        if let [elem, id, _align, expr, ..] = args.as_slice()
+            && let Ok(id) = id.parse::<u32>()
+        {
+            calls.push(LowerCall { elem, id, expr });
+        }
+        from = close + 1;
+    }
+    calls
+}
+
+/// Index of the `)` matching the `(` at byte `open` in JS code (parentheses, brackets and braces
+/// only; strings skipped).
+fn js_matching_paren(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text.get(open..)?.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' | '`' => quote = Some(c),
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return (c == ')').then_some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,5 +529,25 @@ mod tests {
         assert!(parse_signature_comment("a/b(i32 => void").is_none());
         assert!(parse_signature_comment("a/b(i32)").is_none());
         assert!(parse_signature_comment("a/b(i32, ) => i32").is_none());
+    }
+
+    #[test]
+    fn exact_array_ids() {
+        let dts = crate::input::dts::parse(std::path::Path::new("values.d.ts"), fixture!("values.d.ts")).unwrap();
+        let records: Vec<_> = dts.records.iter().map(|r| (r.id, r.fields.clone())).collect();
+        let ids = type_ids(fixture!("values.js"), &records);
+        let id = |t: &str| ids.iter().find(|(ty, _)| *ty == AsType::parse(t)).map(|(_, id)| *id);
+        assert_eq!(id("~lib/typedarray/Uint8ClampedArray"), Some(13));
+        assert_eq!(id("~lib/typedarray/Uint8Array"), Some(9));
+        assert_eq!(id("~lib/array/Array<~lib/string/String|null>"), Some(33));
+        assert_eq!(id("~lib/array/Array<~lib/array/Array<i32>>"), Some(34));
+        assert_eq!(id("~lib/array/Array<i32>"), Some(5), "nested element and record field");
+        assert_eq!(id("~lib/array/Array<src/values/Point>"), Some(40));
+        assert_eq!(id("~lib/array/Array<src/values/Counter>"), Some(43));
+        assert_eq!(id("~lib/staticarray/StaticArray<~lib/string/String>"), Some(36));
+        assert_eq!(id("~lib/staticarray/StaticArray<u16>"), Some(8));
+        // An import's result.
+        let ids = type_ids(fixture!("imports.js"), &[]);
+        assert_eq!(ids, vec![(AsType::TypedArray(TypedArray::Float64), 4)]);
     }
 }

@@ -1,0 +1,3 @@
+asbind::include_generated!("hello");
+
+fn main() {}
