@@ -1,9 +1,15 @@
-//! Generates bindings for three fixtures with asbind-build, the way a user's build.rs would.
+//! Generates bindings for every fixture with asbind-build, the way a user's build.rs would.
 
 fn main() {
     asbind_build::Builder::new()
         .module("../../fixtures/hello.wasm")
         .module("../../fixtures/vector3d.wasm")
+        .module("../../fixtures/values.wasm")
+        .module("../../fixtures/values_minimal.wasm")
+        .module("../../fixtures/values_stub.wasm")
+        .module("../../fixtures/stdlib.wasm")
+        .module("../../fixtures/readonly.wasm")
+        .module("../../fixtures/vector3d_0_19.wasm")
         // Explicit inputs and a different module name, to exercise the overrides.
         .module_with("../../fixtures/imports.wasm", |m| {
             m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")

@@ -1281,7 +1281,7 @@ mod tests {
         let dts = ok(name, text);
         assert_eq!(dts.dialect, Dialect::Raw);
         assert_no_runtime(&dts);
-        assert_eq!(dts.functions.len(), 70);
+        assert_eq!(dts.functions.len(), 73);
 
         let concat = func(&dts, "concat");
         assert_eq!(concat.params, [param("a", AsType::String, false), param("b", AsType::String, false)]);
@@ -1334,7 +1334,7 @@ mod tests {
         assert_eq!((message.ty.clone(), message.mutable, message.line), (AsType::String, true, 447));
         let maybe = global(&dts, "maybe_message");
         assert_eq!((maybe.ty.clone(), maybe.mutable), (nullable(AsType::String), true));
-        assert_eq!(dts.globals.len(), 12);
+        assert_eq!(dts.globals.len(), 15);
 
         assert_eq!(
             dts.enums,
@@ -1346,10 +1346,10 @@ mod tests {
             }]
         );
 
-        assert_eq!(dts.records.iter().map(|r| r.id).collect::<Vec<_>>(), [38, 37, 7, 39]);
-        let mixed = dts.records.iter().find(|r| r.id == 37).expect("record 37");
+        assert_eq!(dts.records.iter().map(|r| r.id).collect::<Vec<_>>(), [39, 38, 7, 40]);
+        let mixed = dts.records.iter().find(|r| r.id == 38).expect("record 38");
         assert_eq!(mixed.class, "src/values/Mixed");
-        assert_eq!(mixed.line, 519);
+        assert_eq!(mixed.line, 552);
         let expected = [
             ("a", AsType::Scalar(Scalar::U8)),
             ("b", F64),
@@ -1367,7 +1367,7 @@ mod tests {
         ];
         let expected: Vec<_> = expected.into_iter().map(|(n, t)| (n.to_string(), t)).collect();
         assert_eq!(mixed.fields, expected);
-        let segment = dts.records.iter().find(|r| r.id == 39).expect("record 39");
+        let segment = dts.records.iter().find(|r| r.id == 40).expect("record 40");
         assert_eq!(segment.class, "src/values/Segment");
         assert_eq!(
             segment.fields,
@@ -1377,14 +1377,14 @@ mod tests {
                 ("label".into(), AsType::String)
             ]
         );
-        let inner = dts.records.iter().find(|r| r.id == 38).expect("record 38");
+        let inner = dts.records.iter().find(|r| r.id == 39).expect("record 39");
         assert_eq!(inner.fields, [("v".into(), AsType::Scalar(Scalar::I8)), ("w".into(), AsType::Scalar(Scalar::I16))]);
 
         assert_eq!(
             dts.internrefs,
             [
-                DtsInternref { id: 41, class: "src/values/Counter".into(), chain: vec![41, 0], line: 564 },
-                DtsInternref { id: 42, class: "src/values/NamedCounter".into(), chain: vec![42, 41, 0], line: 569 },
+                DtsInternref { id: 41, class: "src/values/Counter".into(), chain: vec![41, 0], line: 597 },
+                DtsInternref { id: 42, class: "src/values/NamedCounter".into(), chain: vec![42, 41, 0], line: 602 },
             ]
         );
         assert!(dts.classes.is_empty());

@@ -31,9 +31,7 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
     /// Loads and instantiates the module from a `.wasm` file; standard imports.
-    pub fn from_file(
-        path: impl ::std::convert::AsRef<::std::path::Path>,
-    ) -> ::asbind::Result<Self> {
+    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::from_file(path)?, ::asbind::Imports::new())
     }
     /// Compiles and instantiates the module from wasm bytes; standard imports.
@@ -42,10 +40,7 @@ impl Module {
     }
     /// Instantiates an already compiled module with `imports` (the standard ones are
     /// always there, and `imports` can override them).
-    pub fn from_module(
-        module: &::asbind::Module,
-        mut imports: ::asbind::Imports<()>,
-    ) -> ::asbind::Result<Self> {
+    pub fn from_module(module: &::asbind::Module, mut imports: ::asbind::Imports<()>) -> ::asbind::Result<Self> {
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_get_random_vectors: instance.func("get_random_vectors")?,
@@ -71,55 +66,32 @@ impl Module {
         self.instance.collect()
     }
     /// `src/vector3d/get_random_vectors(n: i32): ~lib/array/Array<src/vector3d/Vector3d>`
-    pub fn get_random_vectors(
-        &mut self,
-        n: i32,
-    ) -> ::asbind::Result<::std::vec::Vec<::asbind::Ref<Vector3d>>> {
+    pub fn get_random_vectors(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<::asbind::Ref<Vector3d>>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_get_random_vectors, n)?;
-        ::std::result::Result::Ok(
-            cx.lift_vec_as::<::asbind::Ref<Vector3d>>(r, ::asbind::ArrayKind::Array)?,
-        )
+        ::std::result::Result::Ok(cx.lift_vec_as::<::asbind::Ref<Vector3d>>(r, ::asbind::ArrayKind::Array)?)
     }
     /// `src/vector3d/get_minimum_distance(vs: ~lib/array/Array<src/vector3d/Vector3d>): f64`
-    pub fn get_minimum_distance(
-        &mut self,
-        vs: &[::asbind::Ref<Vector3d>],
-    ) -> ::asbind::Result<f64> {
+    pub fn get_minimum_distance(&mut self, vs: &[::asbind::Ref<Vector3d>]) -> ::asbind::Result<f64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let vs: u32 = {
-            let id = cx
-                .array_id_hint::<
-                    ::asbind::Ref<Vector3d>,
-                >(::asbind::ArrayKind::Array, 5)?;
-            cx.lower_array_with(
-                vs,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
-            )?
+            let id = cx.array_id_hint::<::asbind::Ref<Vector3d>>(::asbind::ArrayKind::Array, 5)?;
+            cx.lower_array_with(vs, id, |cx, item| ::std::result::Result::Ok(cx.lower(item)?))?
         };
         let r = cx.call(&exports.f_get_minimum_distance, vs)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/vector3d/vector_new(x: f64, y: f64, z: f64): src/vector3d/Vector3d`
-    pub fn vector_new(
-        &mut self,
-        x: f64,
-        y: f64,
-        z: f64,
-    ) -> ::asbind::Result<::asbind::Ref<Vector3d>> {
+    pub fn vector_new(&mut self, x: f64, y: f64, z: f64) -> ::asbind::Result<::asbind::Ref<Vector3d>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_vector_new, (x, y, z))?;
         ::std::result::Result::Ok(cx.lift::<::asbind::Ref<Vector3d>>(r)?)
     }
     /// `src/vector3d/vector_length(v: src/vector3d/Vector3d): f64`
-    pub fn vector_length(
-        &mut self,
-        v: &::asbind::Ref<Vector3d>,
-    ) -> ::asbind::Result<f64> {
+    pub fn vector_length(&mut self, v: &::asbind::Ref<Vector3d>) -> ::asbind::Result<f64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
@@ -127,24 +99,16 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/vector3d/vector_coords(v: src/vector3d/Vector3d): ~lib/staticarray/StaticArray<f64>`
-    pub fn vector_coords(
-        &mut self,
-        v: &::asbind::Ref<Vector3d>,
-    ) -> ::asbind::Result<::std::vec::Vec<f64>> {
+    pub fn vector_coords(&mut self, v: &::asbind::Ref<Vector3d>) -> ::asbind::Result<::std::vec::Vec<f64>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
         let r = cx.call(&exports.f_vector_coords, v)?;
-        ::std::result::Result::Ok(
-            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?,
-        )
+        ::std::result::Result::Ok(cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?)
     }
     /// Like [`vector_coords`](Self::vector_coords), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
-    pub fn vector_coords_view(
-        &mut self,
-        v: &::asbind::Ref<Vector3d>,
-    ) -> ::asbind::Result<&mut [f64]> {
+    pub fn vector_coords_view(&mut self, v: &::asbind::Ref<Vector3d>) -> ::asbind::Result<&mut [f64]> {
         let r = {
             let exports = &self.exports;
             let mut cx = self.instance.ctx();

@@ -32,9 +32,7 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
     /// Loads and instantiates the module from a `.wasm` file; standard imports.
-    pub fn from_file(
-        path: impl ::std::convert::AsRef<::std::path::Path>,
-    ) -> ::asbind::Result<Self> {
+    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::from_file(path)?, ::asbind::Imports::new())
     }
     /// Compiles and instantiates the module from wasm bytes; standard imports.
@@ -43,10 +41,7 @@ impl Module {
     }
     /// Instantiates an already compiled module with `imports` (the standard ones are
     /// always there, and `imports` can override them).
-    pub fn from_module(
-        module: &::asbind::Module,
-        mut imports: ::asbind::Imports<()>,
-    ) -> ::asbind::Result<Self> {
+    pub fn from_module(module: &::asbind::Module, mut imports: ::asbind::Imports<()>) -> ::asbind::Result<Self> {
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_get_random_vectors: instance.func("get_random_vectors")?,
@@ -159,13 +154,7 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#constructor` with its raw wasm signature (i32, f64, f64, f64) -> (i32): the .d.ts does not describe it
-    pub fn vector3d_constructor(
-        &mut self,
-        arg0: i32,
-        arg1: f64,
-        arg2: f64,
-        arg3: f64,
-    ) -> ::asbind::Result<i32> {
+    pub fn vector3d_constructor(&mut self, arg0: i32, arg1: f64, arg2: f64, arg3: f64) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_vector3d_constructor, (arg0, arg1, arg2, arg3))?;

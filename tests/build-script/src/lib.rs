@@ -4,3 +4,39 @@
 asbind::include_generated!(hello);
 asbind::include_generated!(pub mod vector3d);
 asbind::include_generated!(host_imports);
+asbind::include_generated!(values);
+asbind::include_generated!(values_minimal);
+asbind::include_generated!(values_stub);
+asbind::include_generated!(stdlib);
+asbind::include_generated!(readonly);
+asbind::include_generated!(vector3d_0_19);
+
+// The files `asbind gen` writes (the committed codegen snapshots), compiled as a user would
+// compile them: `mod` declarations of checked-in files that load the wasm at run time.
+#[path = "../../../asbind-codegen/tests/expanded/hello.rs"]
+pub mod cli_hello;
+#[path = "../../../asbind-codegen/tests/expanded/imports.rs"]
+pub mod cli_imports;
+#[path = "../../../asbind-codegen/tests/expanded/readonly.rs"]
+pub mod cli_readonly;
+#[path = "../../../asbind-codegen/tests/expanded/stdlib.rs"]
+pub mod cli_stdlib;
+#[path = "../../../asbind-codegen/tests/expanded/values.rs"]
+pub mod cli_values;
+#[path = "../../../asbind-codegen/tests/expanded/values_minimal.rs"]
+pub mod cli_values_minimal;
+#[path = "../../../asbind-codegen/tests/expanded/values_stub.rs"]
+pub mod cli_values_stub;
+#[path = "../../../asbind-codegen/tests/expanded/vector3d.rs"]
+pub mod cli_vector3d;
+#[path = "../../../asbind-codegen/tests/expanded/vector3d_0_19.rs"]
+pub mod cli_vector3d_0_19;
+
+/// The `asbind gen` outputs, by fixture name.
+pub mod cli {
+    pub use super::{
+        cli_hello as hello, cli_imports as imports, cli_readonly as readonly, cli_stdlib as stdlib,
+        cli_values as values, cli_values_minimal as values_minimal, cli_values_stub as values_stub,
+        cli_vector3d as vector3d, cli_vector3d_0_19 as vector3d_0_19,
+    };
+}

@@ -112,3 +112,53 @@ fn renamed_module_with_host_imports() -> asbind::Result<()> {
     assert_eq!(m.scale_via_host(&[1.0, 2.0, 3.0], 2.0)?, 12.0);
     Ok(())
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
+}
+
+#[test]
+fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
+    use asbind_build_script_test::{cli, readonly, stdlib, values, values_minimal, values_stub, vector3d_0_19};
+    // build.rs output: bytes embedded.
+    assert_eq!(values::Module::new()?.concat("a", "b")?, "ab");
+    assert_eq!(values_minimal::Module::new()?.join_strings(&["x", "y"], "-")?, "x-y");
+    assert_eq!(values_stub::Module::new()?.centroid(&[values_stub::Point { x: 2.0, y: 4.0 }])?.y, 4.0);
+    assert_eq!(stdlib::Module::new()?.check_positive(3)?, 3);
+    assert_eq!(readonly::Module::new()?.add(1, 2)?, 3);
+    let mut classic = vector3d_0_19::Module::new()?;
+    let p = classic.vector3d_constructor(0, 0.0, 3.0, 4.0)?;
+    assert_eq!(classic.vector3d_length(p)?, 5.0);
+    // `asbind gen` output: the wasm is loaded at run time.
+    let mut v = cli::values::Module::from_file(fixture("values.wasm"))?;
+    assert_eq!(v.bump_mixed(&cli::values::Mixed { a: 1, ..Default::default() })?.a, 2);
+    let bytes = std::fs::read(fixture("hello.wasm")).unwrap();
+    assert_eq!(cli::hello::Module::from_bytes(&bytes)?.sqrt_sum_square(3.0, 4.0)?, 5.0);
+    assert_eq!(cli::vector3d::Module::from_file(fixture("vector3d.wasm"))?.get_random_vectors(2)?.len(), 2);
+    assert_eq!(cli::stdlib::Module::from_file(fixture("stdlib.wasm"))?.index_array(0)?, 10);
+    assert_eq!(cli::readonly::Module::from_file(fixture("readonly.wasm"))?.add(2, 2)?, 4);
+    assert_eq!(cli::values_minimal::Module::from_file(fixture("values_minimal.wasm"))?.u64_max()?, u64::MAX);
+    assert_eq!(cli::values_stub::Module::from_file(fixture("values_stub.wasm"))?.greet("a", None)?, "Hello, a");
+    let mut classic = cli::vector3d_0_19::Module::from_file(fixture("vector3d_0_19.wasm"))?;
+    let p = classic.vector3d_constructor(0, 3.0, 4.0, 0.0)?;
+    assert_eq!(classic.vector3d_length(p)?, 5.0);
+    struct Host;
+    impl cli::imports::Host for Host {
+        fn log_message(&mut self, _msg: &str) -> asbind::Result<()> {
+            Ok(())
+        }
+        fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+            Ok(values.iter().map(|v| v * k).collect())
+        }
+        fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+            Ok(a - b)
+        }
+        fn get_name(&mut self) -> asbind::Result<String> {
+            Ok("cli".into())
+        }
+    }
+    let mut m = cli::imports::Module::from_file(fixture("imports.wasm"), Host)?;
+    assert_eq!(m.greet("x")?, "Hello, x from cli!");
+    assert_eq!(m.add_via_host(5, 3)?, 4);
+    Ok(())
+}
