@@ -168,26 +168,31 @@ fn readonly_module_binds_from_wasm_signatures() -> asbind::Result<()> {
 }
 
 #[test]
-fn classic_module_binds_members_as_raw_functions() -> asbind::Result<()> {
+fn classic_module_binds_classes_with_dynamically_typed_references() -> asbind::Result<()> {
+    use classic::Vector3d;
     let mut m = classic::Module::new()?;
     assert_eq!(m.instance().abi().generation, asbind::Generation::V0_18);
-    let v = m.vector3d_constructor(0, 1.0, 2.0, 2.0)?;
-    assert_eq!(m.vector3d_length(v)?, 3.0);
-    m.vector3d_set_x(v, 2.0)?;
-    assert_eq!(m.vector3d_get_x(v)?, 2.0);
-    m.vector3d_set_y(v, 2.0)?;
-    m.vector3d_set_z(v, 1.0)?;
-    assert_eq!((m.vector3d_get_y(v)?, m.vector3d_get_z(v)?), (2.0, 1.0));
-    let w = m.vector_new(2.0, 2.0, 1.0)? as i32;
-    assert_eq!(m.vector3d_distance(v, w)?, 0.0);
-    assert_eq!(m.vector_length(w as u32)?, 3.0);
-    let coords = m.vector_coords(w as u32)?;
-    assert_eq!(m.instance_mut().ctx().lift::<Vec<f64>>(coords)?, vec![2.0, 2.0, 1.0]);
-    let arr = m.get_random_vectors(3)?;
-    let n = m.instance_mut().ctx().lift::<Vec<asbind::Ref>>(arr)?.len();
-    assert_eq!(n, 3);
-    assert!(m.get_minimum_distance(arr)?.is_finite());
+    let v = Vector3d::new(&mut m, 1.0, 2.0, 2.0)?;
+    assert_eq!(v.length(&mut m)?, 3.0);
+    v.set_x(&mut m, 2.0)?;
+    assert_eq!(v.x(&mut m)?, 2.0);
+    v.set_y(&mut m, 2.0)?;
+    v.set_z(&mut m, 1.0)?;
+    assert_eq!((v.y(&mut m)?, v.z(&mut m)?), (2.0, 1.0));
+    // `usize` in the classic .d.ts: handles of unknown class, converted with RTTI checks.
+    let w = m.vector_new(2.0, 2.0, 1.0)?.expect("not null");
+    assert_eq!(v.distance(&mut m, &w)?, 0.0);
+    assert_eq!(m.vector_length(&w)?, 3.0);
+    let w: Vector3d = m.instance_mut().ctx().convert(&w)?;
+    let coords = m.vector_coords(&w.any())?.expect("not null");
+    assert_eq!(m.instance_mut().ctx().convert::<Vec<f64>, _>(&coords)?, vec![2.0, 2.0, 1.0]);
+    assert!(matches!(m.instance_mut().ctx().convert::<String, _>(&coords), Err(asbind::Error::WrongType { .. })));
+    let arr = m.get_random_vectors(3)?.expect("not null");
+    let vectors: Vec<Vector3d> = m.instance_mut().ctx().convert(&arr)?;
+    assert_eq!(vectors.len(), 3);
+    let array_id = m.vectors_array_id()?;
+    let again = m.instance_mut().ctx().new_array_of(array_id, &vectors)?;
+    assert_eq!(m.get_minimum_distance(&again)?, m.get_minimum_distance(&arr)?);
     assert_eq!(m.vector3d()? as u32, m.vector3d_id()?);
-    assert!(m.vectors_array_id()? > 0);
     Ok(())
 }

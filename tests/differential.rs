@@ -427,7 +427,7 @@ fn values_cases(r: &mut Results) {
         (|| {
             let n = v.named_counter_new("apples 🍎", 3)?;
             // Upcast: the same object as a `Counter` handle (id 42 is one of Counter's ids).
-            let as_counter: Ref<Counter> = v.instance_mut().ctx().lift(n.ptr())?;
+            let as_counter = Counter::from(n);
             let before = v.counter_describe(&as_counter)?;
             let bumped = v.counter_bump(&as_counter, 4)?;
             Ok(json!({

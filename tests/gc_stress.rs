@@ -13,7 +13,7 @@
 
 mod common;
 
-use asbind::{ArrayKind, Error, Instance, Ref, Result, kinds};
+use asbind::{ArrayKind, Error, Instance, Result, kinds};
 use common::values::{Counter, Inner, Mixed, NamedCounter, Point, Segment, Values};
 
 /// Runtime ids from `fixtures/values.js` (identical in the three builds).
@@ -111,10 +111,10 @@ fn make_garbage(v: &mut Values, n: i32) -> Vec<(u32, i32)> {
     garbage
 }
 
-/// The same object as `named`, as a `Ref<Counter>` (the base class `counter_describe` takes): a
+/// The same object as `named`, as a `Counter` (the base class `counter_describe` takes): a
 /// second handle, lifted from the address.
-fn as_counter(v: &mut Values, named: &Ref<NamedCounter>) -> Result<Ref<Counter>> {
-    v.instance_mut().ctx().lift_ref(named.ptr())
+fn as_counter(v: &mut Values, named: &NamedCounter) -> Result<Counter> {
+    v.instance_mut().ctx().lift(named.ptr())
 }
 
 fn sample_mixed(tag: &str) -> Mixed {
@@ -213,7 +213,7 @@ fn handles_survive_collections_and_allocation() {
         // Handles out of an array; the array itself becomes garbage at once.
         let many = then_collect(v, |v| v.counters(40));
         assert_eq!(many.len(), 40);
-        let some: Vec<Ref<Counter>> = many.iter().step_by(3).cloned().collect();
+        let some: Vec<Counter> = many.iter().step_by(3).cloned().collect();
         let mut expected_many: Vec<i32> = (0..40).collect();
         churn(v, 0);
         v.collect().unwrap();
@@ -273,7 +273,7 @@ fn handles_survive_collections_and_allocation() {
 
         // An array of references lowered from handles, including the NamedCounter (a
         // subclass) and the same object many times.
-        let mut mixed: Vec<Ref<Counter>> = vec![a.clone(); 200];
+        let mut mixed: Vec<Counter> = vec![a.clone(); 200];
         mixed.push(named_as_counter.clone());
         mixed.push(b.clone());
         assert_eq!(v.instance().pin_count(a.ptr()), 202);
@@ -362,7 +362,7 @@ fn dropped_handles_are_freed() {
         for (i, h) in &kept {
             assert!(still_counter(v.instance(), h.ptr(), *i as i32));
         }
-        let kept: Vec<Ref<Counter>> = kept.into_iter().map(|(_, h)| h).collect();
+        let kept: Vec<Counter> = kept.into_iter().map(|(_, h)| h).collect();
         assert_eq!(v.sum_counters(&kept).unwrap(), (0..64).step_by(4).sum::<i32>());
     });
 }
@@ -456,10 +456,10 @@ fn failed_lift_releases_its_pins() {
         // first two elements, then fails on the third. (`array_id` finds *an* id with the
         // layout of an array of references; they all share one.)
         let items = [named_as_counter.clone(), named_as_counter, plain.clone()];
-        let array_counter = cx.array_id::<Ref<Counter>>(ArrayKind::Array).unwrap();
+        let array_counter = cx.array_id::<Counter>(ArrayKind::Array).unwrap();
         let arr = cx.lower_array_of(&items, array_counter).unwrap();
         drop(items);
-        let err = cx.lift::<Vec<Ref<NamedCounter>>>(arr).unwrap_err();
+        let err = cx.lift::<Vec<NamedCounter>>(arr).unwrap_err();
         assert!(matches!(err, Error::WrongType { found: COUNTER_ID, .. }), "{err:?}");
         v.instance_mut().flush_released().unwrap();
         assert_eq!(v.instance().pin_count(named.ptr()), 1);
@@ -494,9 +494,9 @@ fn handles_are_bound_to_their_instance() {
         }
         let described = v2.counter_describe(&h1);
         assert!(matches!(described, Err(Error::ForeignHandle)), "{described:?}");
-        let viewed = v2.instance().view_ref::<i32, _>(&h1);
+        let viewed = v2.instance().view_ref::<i32, _>(h1.handle());
         assert!(matches!(viewed, Err(Error::ForeignHandle)), "{viewed:?}");
-        let ptr = h1.ptr_in(&v2.instance_mut().ctx());
+        let ptr = h1.handle().ptr_in(&v2.instance_mut().ctx());
         assert!(matches!(ptr, Err(Error::ForeignHandle)), "{ptr:?}");
 
         // A handle from another module (another runtime variant) is just as foreign.

@@ -233,12 +233,12 @@ fn internrefs_in_and_out_with_subclasses() {
         assert_eq!(v.counter_get(&c2).unwrap(), 15);
         let named = v.named_counter_new("apples", 3).unwrap();
         // A subclass instance is accepted where the base class is expected.
-        let as_base: asbind::Ref<Counter> = v.instance_mut().ctx().cast(&named).unwrap();
+        let as_base = Counter::from(named.clone());
         assert_eq!(v.counter_describe(&as_base).unwrap(), "apples=3");
         assert_eq!(v.counter_describe(&c2).unwrap(), "counter=15");
         assert_eq!(v.counter_bump(&as_base, 1).unwrap(), 4);
         // ...but not the other way round.
-        let err = v.instance_mut().ctx().cast::<_, NamedCounter>(&c2).unwrap_err();
+        let err = v.instance_mut().ctx().cast::<_, NamedCounter>(c2.handle()).unwrap_err();
         assert!(matches!(err, Error::WrongType { .. }), "{err}");
         assert_eq!(v.maybe_counter(false).unwrap(), None);
         assert!(v.maybe_counter(true).unwrap().is_some());

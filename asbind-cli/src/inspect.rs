@@ -316,6 +316,7 @@ fn ty(t: &Ty, m: &Model) -> String {
         Ty::Record(i) => m.records.get(*i).map_or_else(|| format!("record #{i}"), |r| r.name.clone()),
         Ty::Class(i) => m.classes.get(*i).map_or_else(|| format!("class #{i}"), |c| c.name.clone()),
         Ty::Raw(w) => w.to_string(),
+        Ty::Any => "usize (any object)".to_string(),
     }
 }
 

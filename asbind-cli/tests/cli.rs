@@ -42,8 +42,20 @@ impl Drop for TempDir {
     }
 }
 
-const FIXTURES: &[&str] =
-    &["hello", "values", "values_minimal", "values_stub", "vector3d", "imports", "stdlib", "readonly", "vector3d_0_19"];
+const FIXTURES: &[&str] = &[
+    "hello",
+    "values",
+    "values_minimal",
+    "values_stub",
+    "vector3d",
+    "imports",
+    "stdlib",
+    "readonly",
+    "vector3d_0_19",
+    "classes",
+    "classes_plain",
+    "classes_0_19",
+];
 
 /// Whether some line of `text` consists of exactly these whitespace-separated words.
 fn has_row(text: &str, words: &[&str]) -> bool {

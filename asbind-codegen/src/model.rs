@@ -35,9 +35,10 @@ pub enum Ty {
     Record(usize),
     /// An opaque class, by index into [`Model::classes`].
     Class(usize),
-    /// A raw wasm value whose AssemblyScript type is unknown (no `.d.ts`, or the classic
-    /// dialect's `usize` references).
+    /// A raw wasm value whose AssemblyScript type is unknown (no `.d.ts`).
     Raw(WasmType),
+    /// A reference of unknown class: the classic dialect's `usize` (`asbind::AnyRef`).
+    Any,
 }
 
 impl Model {
@@ -91,6 +92,50 @@ pub struct Function {
     pub sig: Signature,
     /// The AssemblyScript signature, for the doc comment.
     pub doc: String,
+    /// When the function is a class member (a wrapper the `asbind-classes` transform added):
+    /// which class, what kind of member, and its Rust name in the class's `impl`.
+    pub member: Option<Member>,
+}
+
+/// A class member bound as a method of the class's handle type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// Index into [`Model::classes`].
+    pub class: usize,
+    /// What it is.
+    pub kind: MemberKind,
+    /// Rust method name in the class's `impl`.
+    pub name: String,
+    /// A classic (0.18/0.19) member export (`C#m`): its hidden `this` is not counted by
+    /// `__setArgumentsLength`, and the constructor's `this` is 0 (allocate).
+    pub classic: bool,
+}
+
+/// The kinds of class members (transform wrappers `C__new`, `C__m_x`, `C__s_x`, `C__get_x`,
+/// `C__set_x`, `C__sget_x`, `C__sset_x`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberKind {
+    /// `new C(...)`.
+    Constructor,
+    /// An instance method: the first parameter is the object.
+    Method,
+    /// A static method.
+    Static,
+    /// An instance field or `get` accessor.
+    Getter,
+    /// An instance field or `set` accessor.
+    Setter,
+    /// A static field or accessor, read.
+    StaticGetter,
+    /// A static field or accessor, written.
+    StaticSetter,
+}
+
+impl MemberKind {
+    /// Whether the first wasm parameter is the object.
+    pub fn has_self(self) -> bool {
+        matches!(self, MemberKind::Method | MemberKind::Getter | MemberKind::Setter)
+    }
 }
 
 /// A record field.
@@ -330,7 +375,8 @@ pub fn build(
     }
 
     let enums = b.enums(&mut types);
-    let functions = b.functions(&mut methods, &mut notes);
+    let mut functions = b.functions(&mut methods, &mut notes);
+    group_members(&mut functions, &b.classes, &mut notes);
     let globals = b.globals(&mut methods);
     let imports = b.imports(glue);
     let mut array_ids = Vec::new();
@@ -378,6 +424,60 @@ pub fn build(
         has_runtime,
         notes,
     })
+}
+
+/// Recognises the wrappers the `asbind-classes` transform adds (`C__new`, `C__m_method`,
+/// `C__s_static`, `C__get_field`, `C__set_field`, `C__sget_field`, `C__sset_field`) and makes them
+/// members of class `C`, when their signatures fit (the object first, or a `C` result for the
+/// constructor). Classes left without members get a note on how to add them.
+fn group_members(functions: &mut [Function], classes: &[Class], notes: &mut Vec<String>) {
+    const TAGS: [(&str, MemberKind); 7] = [
+        ("sget_", MemberKind::StaticGetter),
+        ("sset_", MemberKind::StaticSetter),
+        ("get_", MemberKind::Getter),
+        ("set_", MemberKind::Setter),
+        ("m_", MemberKind::Method),
+        ("s_", MemberKind::Static),
+        ("new", MemberKind::Constructor),
+    ];
+    let mut scopes: Vec<Scope> = classes.iter().map(|_| Scope::new(&["handle", "ptr", "wrap"])).collect();
+    for f in functions.iter_mut() {
+        let Some((prefix, rest)) = f.export.split_once("__") else { continue };
+        let Some(ci) = classes.iter().position(|c| class_name(&c.class) == prefix) else { continue };
+        let Some((kind, member)) = TAGS.iter().find_map(|(tag, kind)| {
+            let m =
+                if *kind == MemberKind::Constructor { (rest == *tag).then_some("") } else { rest.strip_prefix(tag) };
+            m.map(|m| (*kind, m))
+        }) else {
+            continue;
+        };
+        let fits = match kind {
+            MemberKind::Constructor => f.result == Ty::Class(ci),
+            k if k.has_self() => f.params.first().is_some_and(|p| !p.optional && p.ty == Ty::Class(ci)),
+            _ => true,
+        };
+        if !fits || (kind != MemberKind::Constructor && member.is_empty()) {
+            continue;
+        }
+        let wanted = match kind {
+            MemberKind::Constructor => "new".to_string(),
+            MemberKind::Setter | MemberKind::StaticSetter => format!("set_{}", snake(member)),
+            _ => snake(member),
+        };
+        f.member = Some(Member { class: ci, kind, name: scopes[ci].unique(&wanted), classic: false });
+    }
+    let without: Vec<&str> = classes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !functions.iter().any(|f| f.member.as_ref().is_some_and(|m| m.class == *i)))
+        .map(|(_, c)| class_name(&c.class))
+        .collect();
+    if !without.is_empty() {
+        notes.push(format!(
+            "classes without methods in these bindings: {}; compile the module with `asc --transform <asbind>/transform/asbind-classes.mjs` to call their constructors, methods and fields from Rust",
+            without.join(", ")
+        ));
+    }
 }
 
 /// When most functions a `.d.ts` declares are not in the wasm, it describes another module:
@@ -441,6 +541,24 @@ impl Builder<'_> {
             self.by_path.insert(c.class.clone(), Ty::Class(self.classes.len()));
             self.classes.push(Class { id: c.id, class: c.class.clone(), name, bases, accepts: vec![c.id] });
         }
+        // Classic modules: exported classes, their ids from the class-id globals (AS_ABI §10.1).
+        for c in &dts.classes {
+            let Some(Const::I32(id)) = self.wasm.global(&c.name).and_then(|g| g.init) else { continue };
+            let mut bases = Vec::new();
+            let mut base = c.extends.clone();
+            while let Some(b) = base.take() {
+                if let Some(Const::I32(bid)) = self.wasm.global(&b).and_then(|g| g.init) {
+                    bases.push(bid as u32);
+                }
+                base = dts.classes.iter().find(|x| x.name == b).and_then(|x| x.extends.clone());
+                if bases.len() > 64 {
+                    break;
+                }
+            }
+            let name = types.unique(&camel(&c.name));
+            self.by_path.insert(c.name.clone(), Ty::Class(self.classes.len()));
+            self.classes.push(Class { id: id as u32, class: c.name.clone(), name, bases, accepts: vec![id as u32] });
+        }
         // A subclass instance is valid where a base class is expected.
         let pairs: Vec<(u32, Vec<u32>)> = self.classes.iter().map(|c| (c.id, c.bases.clone())).collect();
         for class in &mut self.classes {
@@ -491,8 +609,11 @@ impl Builder<'_> {
             );
             None
         };
+        let classic = self.dts.is_some_and(|d| d.dialect == Dialect::Classic);
         Some(match ty {
             AsType::Void => Ty::Void,
+            // The classic .d.ts prints every reference as `usize` (AS_ABI §10.2).
+            AsType::Scalar(Scalar::Usize) if classic => Ty::Any,
             AsType::Scalar(s) => Ty::Scalar(*s),
             AsType::String => Ty::String,
             AsType::ArrayBuffer => Ty::ArrayBuffer,
@@ -636,12 +757,15 @@ impl Builder<'_> {
                     result,
                     sig,
                     doc,
+                    member: None,
                 });
             }
         }
         // Exports the .d.ts does not describe: classic class members, or everything without
         // a .d.ts. They get raw wasm types.
         let mut skipped = Vec::new();
+        let mut class_scopes: Vec<Scope> =
+            self.classes.iter().map(|_| Scope::new(&["handle", "ptr", "wrap"])).collect();
         for f in &self.wasm.functions {
             if RUNTIME_EXPORTS.contains(&f.name.as_str()) || declared.contains(&f.name.as_str()) {
                 continue;
@@ -655,6 +779,10 @@ impl Builder<'_> {
                 || f.sig.results.len() > 1
             {
                 skipped.push(f.name.clone());
+                continue;
+            }
+            if let Some(typed) = self.classic_member(&f.name, &f.sig, &mut class_scopes) {
+                out.push(typed);
                 continue;
             }
             let params = f
@@ -678,12 +806,120 @@ impl Builder<'_> {
                 result,
                 sig: f.sig.clone(),
                 doc,
+                member: None,
             });
         }
         if !skipped.is_empty() {
             notes.push(format!("exports not in the .d.ts were skipped: {}", skipped.join(", ")));
         }
         out
+    }
+
+    /// A classic member export (`C#constructor`, `C#m`, `C#get:f`, `C#set:f`, `C.s`) typed from
+    /// the class in the classic `.d.ts` (walking `extends` for inherited members), as a member of
+    /// the class's handle type. `None` when it cannot be typed: it is then bound raw.
+    fn classic_member(&mut self, export: &str, sig: &Signature, scopes: &mut [Scope]) -> Option<Function> {
+        let dts = self.dts.filter(|d| d.dialect == Dialect::Classic)?;
+        let (cname, rest, is_static) = match export.split_once('#') {
+            Some((c, r)) => (c, r, false),
+            None => export.split_once('.').map(|(c, r)| (c, r, true))?,
+        };
+        let ci = self.classes.iter().position(|c| c.class == cname)?;
+        // The class and its bases, nearest first.
+        let mut chain = Vec::new();
+        let mut next = Some(cname.to_string());
+        while let Some(n) = next.take() {
+            let c = dts.classes.iter().find(|c| c.name == n)?;
+            next = c.extends.clone();
+            chain.push(c);
+            if chain.len() > 64 {
+                return None;
+            }
+        }
+        let this = Param { name: "this".into(), ty: Ty::Class(ci), optional: false };
+        let (kind, member, params, result): (MemberKind, &str, Vec<DtsParam>, AsType) = if is_static {
+            let m = chain[0].methods.iter().find(|m| m.is_static && !m.getter && !m.setter && m.name == rest)?;
+            (MemberKind::Static, rest, m.params.clone(), m.result.clone())
+        } else if rest == "constructor" {
+            let ctor = chain[0].constructor.clone().unwrap_or_default();
+            (MemberKind::Constructor, "", ctor, AsType::Void)
+        } else if let Some(field) = rest.strip_prefix("get:") {
+            let ty = chain.iter().find_map(|c| {
+                c.fields.iter().find(|(n, _, _)| n == field).map(|(_, t, _)| t.clone()).or_else(|| {
+                    c.methods.iter().find(|m| m.getter && !m.is_static && m.name == field).map(|m| m.result.clone())
+                })
+            })?;
+            (MemberKind::Getter, field, vec![], ty)
+        } else if let Some(field) = rest.strip_prefix("set:") {
+            let ty = chain.iter().find_map(|c| {
+                c.fields.iter().find(|(n, _, ro)| n == field && !ro).map(|(_, t, _)| t.clone()).or_else(|| {
+                    c.methods
+                        .iter()
+                        .find(|m| m.setter && !m.is_static && m.name == field)
+                        .and_then(|m| m.params.first().map(|p| p.ty.clone()))
+                })
+            })?;
+            (MemberKind::Setter, field, vec![DtsParam { name: "value".into(), ty, optional: false }], AsType::Void)
+        } else {
+            let m = chain
+                .iter()
+                .find_map(|c| c.methods.iter().find(|m| !m.is_static && !m.getter && !m.setter && m.name == rest))?;
+            (MemberKind::Method, rest, m.params.clone(), m.result.clone())
+        };
+        let mut scope = Scope::new(&["self", "cx", "argc", "m", "this"]);
+        let mut all = Vec::new();
+        if kind != MemberKind::Static {
+            all.push(if kind == MemberKind::Constructor {
+                Param { name: "this".into(), ty: Ty::Raw(WasmType::I32), optional: false }
+            } else {
+                this.clone()
+            });
+        }
+        for p in &params {
+            let ty = self.resolve(&p.ty, 0, "")?;
+            all.push(Param { name: scope.unique(&snake(&p.name)), ty, optional: p.optional });
+        }
+        let as_result = result;
+        let result = if kind == MemberKind::Constructor { Ty::Class(ci) } else { self.resolve(&as_result, 0, "")? };
+        let want = Signature {
+            params: all.iter().map(|p| wasm_of(&p.ty)).collect(),
+            results: match &result {
+                Ty::Void => vec![],
+                t => vec![wasm_of(t)],
+            },
+        };
+        if want != *sig {
+            return None;
+        }
+        let args = params
+            .iter()
+            .map(|p| format!("{}{}: {}", p.name, if p.optional { "?" } else { "" }, p.ty))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let doc = match kind {
+            MemberKind::Constructor => format!("`new {cname}({args})` (export `{export}`)"),
+            MemberKind::Getter => format!("`{cname}#{member}: {as_result}` (export `{export}`)"),
+            MemberKind::Setter => format!("`{cname}#{member} = value` (export `{export}`)"),
+            _ => format!(
+                "`{cname}{sep}{member}({args}): {as_result}` (export `{export}`)",
+                sep = if is_static { "." } else { "#" }
+            ),
+        };
+        let wanted = match kind {
+            MemberKind::Constructor => "new".to_string(),
+            MemberKind::Setter => format!("set_{}", snake(member)),
+            _ => snake(member),
+        };
+        let name = scopes[ci].unique(&wanted);
+        Some(Function {
+            export: export.to_string(),
+            name: snake(export),
+            params: all,
+            result,
+            sig: sig.clone(),
+            doc,
+            member: Some(Member { class: ci, kind, name, classic: true }),
+        })
     }
 
     fn globals(&mut self, methods: &mut Scope) -> Vec<Global> {

@@ -8,8 +8,20 @@ use std::path::{Path, PathBuf};
 use asbind_codegen::{Embed, Options, format, generate};
 
 /// Every compiled fixture in `fixtures/`.
-const FIXTURES: &[&str] =
-    &["hello", "values", "values_minimal", "values_stub", "vector3d", "imports", "stdlib", "readonly", "vector3d_0_19"];
+const FIXTURES: &[&str] = &[
+    "hello",
+    "values",
+    "values_minimal",
+    "values_stub",
+    "vector3d",
+    "imports",
+    "stdlib",
+    "readonly",
+    "vector3d_0_19",
+    "classes",
+    "classes_plain",
+    "classes_0_19",
+];
 
 /// Changed lines shown when a snapshot differs.
 const MAX_DIFF_LINES: usize = 40;
@@ -80,7 +92,20 @@ macro_rules! snapshots {
     };
 }
 
-snapshots!(hello, values, values_minimal, values_stub, vector3d, imports, stdlib, readonly, vector3d_0_19);
+snapshots!(
+    hello,
+    values,
+    values_minimal,
+    values_stub,
+    vector3d,
+    imports,
+    stdlib,
+    readonly,
+    vector3d_0_19,
+    classes,
+    classes_plain,
+    classes_0_19
+);
 
 #[test]
 fn every_fixture_has_a_snapshot_and_every_snapshot_a_fixture() {

@@ -469,6 +469,62 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.lift_ref(ptr)
     }
 
+    // ---- dynamically typed handles (classic modules: every reference is a `usize`) ---------
+
+    /// A pinned handle to any object (`null` is an error).
+    pub fn any(&mut self, ptr: u32) -> Result<crate::AnyRef> {
+        self.lift_ref(ptr)
+    }
+
+    /// Converts the object behind any handle, checked against its runtime type: to `String`,
+    /// `Vec<T>` (any array-like of `T`), a record, or a class handle.
+    pub fn convert<T: Lift, K: ?Sized>(&mut self, r: &Ref<K>) -> Result<T> {
+        let ptr = r.ptr_in(self)?;
+        T::lift(self, ptr)
+    }
+
+    /// A new string, pinned as a handle (to pass where a classic module takes a `usize`).
+    pub fn new_string(&mut self, s: &str) -> Result<crate::AnyRef> {
+        let ptr = self.lower_str(s)?;
+        self.lift_ref(ptr)
+    }
+
+    /// The loader's `__newArray(id, values)` for scalars: a new object of the array-like class
+    /// `id` (its layout — `Array`, typed array or `StaticArray` — read from the RTTI).
+    pub fn new_array<T: Scalar>(&mut self, id: u32, values: &[T]) -> Result<crate::AnyRef> {
+        let ptr = match self.kind_of_class(id)? {
+            ArrayKind::Array => self.lower_array(values, id)?,
+            ArrayKind::TypedArray => self.lower_typed_array(values, id)?,
+            ArrayKind::StaticArray => self.lower_static_array(values, id)?,
+        };
+        self.lift_ref(ptr)
+    }
+
+    /// `__newArray(id, values)` for references (strings, records, handles): an `Array` or
+    /// `StaticArray` of class `id`.
+    pub fn new_array_of<T: Lower>(&mut self, id: u32, items: &[T]) -> Result<crate::AnyRef> {
+        let ptr = match self.kind_of_class(id)? {
+            ArrayKind::Array => self.lower_array_of(items, id)?,
+            ArrayKind::StaticArray => self.lower_static_array_with(items, id, |cx, item| item.lower(cx))?,
+            ArrayKind::TypedArray => {
+                return Err(Error::WrongType { ptr: 0, expected: "an array of references".into(), found: id });
+            }
+        };
+        self.lift_ref(ptr)
+    }
+
+    fn kind_of_class(&self, id: u32) -> Result<ArrayKind> {
+        let abi = self.abi();
+        let flags = abi
+            .flags(&self.reader()?, id)
+            .ok_or_else(|| Error::UnknownClass(format!("runtime id {id} (no RTTI entry)")))?;
+        ArrayKind::from_flags(flags).ok_or_else(|| Error::WrongType {
+            ptr: 0,
+            expected: "an array, typed array or static array class".into(),
+            found: id,
+        })
+    }
+
     // ---- lowering ---------------------------------------------------------------------------
 
     /// Lowers any [`Lower`] value.

@@ -41,8 +41,15 @@ impl<K: ?Sized> Ref<K> {
         &self.pins
     }
 
-    /// Reinterprets the handle as another kind without a check (e.g. to [`Object`]).
+    /// Reinterprets the handle as any object.
     pub fn erase(self) -> Ref<Object> {
+        self.retype()
+    }
+
+    /// Reinterprets the handle as kind `K2` without a check. For generated upcasts (a subclass
+    /// handle as its base class), where the generator knows the relation.
+    #[doc(hidden)]
+    pub fn retype<K2: ?Sized>(self) -> Ref<K2> {
         let this = std::mem::ManuallyDrop::new(self);
         // SAFETY: `this` is never dropped, so moving the Arc out of it leaves no double drop.
         let pins = unsafe { std::ptr::read(&this.pins) };

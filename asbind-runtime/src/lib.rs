@@ -46,6 +46,10 @@ pub use imports::{Console, HostFn, Imports};
 pub use instance::{HostState, Instance, Module, Utf16, default_engine};
 pub use types::{Element, Kind, Lift, Lower, Pod, Scalar, TypeInfo, kinds};
 
+/// A pinned handle to an object of any class: what classic (0.18/0.19) modules give and take
+/// where their `.d.ts` says only `usize`. Convert it with [`Ctx::convert`].
+pub type AnyRef = Ref<kinds::Object>;
+
 /// Re-export of wasmtime for generated code and advanced use.
 pub use wasmtime;
 

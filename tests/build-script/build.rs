@@ -10,6 +10,9 @@ fn main() {
         .module("../../fixtures/stdlib.wasm")
         .module("../../fixtures/readonly.wasm")
         .module("../../fixtures/vector3d_0_19.wasm")
+        .module("../../fixtures/classes.wasm")
+        .module("../../fixtures/classes_plain.wasm")
+        .module("../../fixtures/classes_0_19.wasm")
         // Explicit inputs and a different module name, to exercise the overrides.
         .module_with("../../fixtures/imports.wasm", |m| {
             m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")

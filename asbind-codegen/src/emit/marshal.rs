@@ -43,6 +43,8 @@ pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
             let t = element(model, ty);
             quote!(cx.lift::<#t>(#ptr)?)
         }
+        // Unknown class (classic `usize`): a handle, or `None` for null.
+        Ty::Any => quote!(cx.lift::<::std::option::Option<::asbind::AnyRef>>(#ptr)?),
         Ty::Void | Ty::Scalar(_) | Ty::Raw(_) => ptr,
     }
 }
@@ -101,7 +103,7 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
                 ::std::option::Option::None => 0u32,
             })
         }
-        Ty::Record(_) | Ty::Class(_) => quote!(cx.lower(#value)?),
+        Ty::Record(_) | Ty::Class(_) | Ty::Any => quote!(cx.lower(#value)?),
         Ty::Void | Ty::Scalar(_) | Ty::Raw(_) => value,
     }
 }

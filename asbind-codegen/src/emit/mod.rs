@@ -7,7 +7,7 @@ mod types;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Embed, Enum, Function, Global, Import, Model, Record, Ty};
+use crate::model::{Embed, Enum, Function, Global, Import, MemberKind, Model, Record, Ty};
 use types::{Position, from_wasm, ident, rust, to_wasm, wasm};
 
 pub use types::ident as rust_ident;
@@ -25,24 +25,26 @@ fn doc(text: &str) -> TokenStream {
 /// Emits the bindings for `model`.
 pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
     let records = model.records.iter().map(|r| record(model, r));
-    let classes = model.classes.iter().map(|c| {
+    let classes = model.classes.iter().enumerate().map(|(i, c)| {
+        let decl = class(model, c);
+        let members: Vec<TokenStream> = model
+            .functions
+            .iter()
+            .filter(|f| f.member.as_ref().is_some_and(|m| m.class == i))
+            .map(|f| method(model, f))
+            .collect();
         let name = ident(&c.name);
-        let path = &c.class;
-        let ids = c.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
-        let d =
-            doc(&format!("AssemblyScript class `{path}` (runtime id {}), held as `asbind::Ref<{}>`.", c.id, c.name));
         let allow = allow();
-        quote! {
-            #d
-            #allow
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-            pub struct #name;
-            #allow
-            impl ::asbind::kinds::Class for #name {
-                const NAME: &'static str = #path;
-                const IDS: &'static [u32] = &[#(#ids),*];
+        let members = (!members.is_empty()).then(|| {
+            quote! {
+                /// Constructor, methods, fields and statics (wrappers added by the `asbind-classes` transform).
+                #allow
+                impl #name {
+                    #(#members)*
+                }
             }
-        }
+        });
+        quote!(#decl #members)
     });
     let enums = model.enums.iter().map(enumeration);
     let host = host_trait(model);
@@ -53,6 +55,87 @@ pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
         #(#enums)*
         #host
         #module
+    }
+}
+
+/// An opaque class: a handle type that keeps its object pinned, is its own `Kind` (so the
+/// runtime checks ids when lifting) and converts to its base classes.
+fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
+    let allow = allow();
+    let name = ident(&c.name);
+    let path = &c.class;
+    let ids = c.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
+    let d = doc(&format!(
+        "AssemblyScript class `{path}` (runtime id {}): a handle that keeps the object alive while any clone of it lives.",
+        c.id
+    ));
+    let upcasts = c.bases.iter().filter_map(|b| model.classes.iter().find(|x| x.id == *b)).map(|base| {
+        let base_name = ident(&base.name);
+        let d = doc(&format!("A `{}` is a `{}`.", c.name, base.name));
+        quote! {
+            #d
+            #allow
+            impl ::std::convert::From<#name> for #base_name {
+                fn from(value: #name) -> #base_name {
+                    #base_name(value.0.retype())
+                }
+            }
+        }
+    });
+    quote! {
+        #d
+        #allow
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct #name(::asbind::Ref<#name>);
+        #allow
+        impl ::asbind::kinds::Class for #name {
+            const NAME: &'static str = #path;
+            const IDS: &'static [u32] = &[#(#ids),*];
+        }
+        #allow
+        impl #name {
+            /// The pinned handle.
+            pub fn handle(&self) -> &::asbind::Ref<#name> {
+                &self.0
+            }
+            /// The object's address in the module's memory (valid while this handle lives).
+            pub fn ptr(&self) -> u32 {
+                self.0.ptr()
+            }
+            /// The same object as a handle of unknown class, for parameters a classic module
+            /// declares as `usize`.
+            pub fn any(&self) -> ::asbind::AnyRef {
+                self.0.clone().retype()
+            }
+            /// Wraps a pointer the module handed out, after checking its runtime type (this
+            /// class or a subclass); the object is pinned from now on.
+            pub fn wrap<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, ptr: u32) -> ::asbind::Result<Self> {
+                cx.lift_ref::<#name>(ptr).map(#name)
+            }
+        }
+        #allow
+        impl ::std::convert::From<#name> for ::asbind::Ref<#name> {
+            fn from(value: #name) -> Self {
+                value.0
+            }
+        }
+        #allow
+        impl ::asbind::Lift for #name {
+            fn describe() -> ::std::string::String {
+                ::std::string::String::from(#path)
+            }
+            fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
+                cx.lift_ref::<#name>(p).map(#name)
+            }
+        }
+        #allow
+        impl ::asbind::Lower for #name {
+            fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+                self.0.ptr_in(cx)
+            }
+        }
+        ::asbind::impl_reference_element!(#name);
+        #(#upcasts)*
     }
 }
 
@@ -261,16 +344,35 @@ fn register_import(model: &Model, imp: &Import) -> TokenStream {
     }
 }
 
+/// A method calling export `f`: on the module (`member == None`), or on a class handle, where
+/// the module comes in as `m` and, for instance members, the object is `self`.
 fn method(model: &Model, f: &Function) -> TokenStream {
-    let name = ident(&f.name);
+    let has_host = !model.imports.is_empty();
+    let (generics, module_ty) =
+        if has_host { (quote!(<H: Host>), quote!(Module<H>)) } else { (quote!(), quote!(Module)) };
+    let member = f.member.as_ref();
+    let has_self = member.is_some_and(|m| m.kind.has_self());
+    let classic = member.is_some_and(|m| m.classic);
+    // Leading wasm parameters that are not Rust parameters: the object, or a classic
+    // constructor's `this` (0: allocate).
+    let hidden = usize::from(has_self || (classic && member.is_some_and(|m| m.kind == MemberKind::Constructor)));
+    let (name, receiver, m) = match member {
+        None => (ident(&f.name), quote!(&mut self), quote!(self)),
+        Some(mem) if has_self => (ident(&mem.name), quote!(&self, m: &mut #module_ty), quote!(m)),
+        Some(mem) => (ident(&mem.name), quote!(m: &mut #module_ty), quote!(m)),
+    };
+    let generics = if member.is_some() { generics } else { quote!() };
     let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
-    let params = f.params.iter().map(|p| {
+    let params = f.params.iter().skip(hidden).map(|p| {
         let n = ident(&p.name);
         let t = rust(model, &p.ty, Position::Param);
         if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
     });
     let result = rust(model, &f.result, Position::Owned);
-    let required = f.params.iter().take_while(|p| !p.optional).count() as u32;
+    // Classic members do not count their hidden `this` (AS_ABI §6.3); transform wrappers do
+    // count their `self`, which is an ordinary parameter there.
+    let counted = if classic { hidden } else { 0 };
+    let required = f.params.iter().skip(counted).take_while(|p| !p.optional).count() as u32;
     let optional: Vec<_> = f.params.iter().filter(|p| p.optional).map(|p| ident(&p.name)).collect();
     let varargs = !optional.is_empty();
     let argc = varargs.then(|| quote!(let argc = ::asbind::count_arguments(#required, &[#(#optional.is_some()),*])?;));
@@ -281,7 +383,12 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         let convert = |v: TokenStream| {
             if p.ty.is_reference() { marshal::lower(model, &p.ty, v) } else { to_wasm(&p.ty, v) }
         };
-        let value = if p.optional {
+        let value = if has_self && i == 0 {
+            // The object itself.
+            quote!(cx.lower(self)?)
+        } else if hidden == 1 && i == 0 {
+            quote!(0)
+        } else if p.optional {
             let some = convert(quote!(v));
             quote!(match #n { ::std::option::Option::Some(v) => #some, ::std::option::Option::None => <#w as ::std::default::Default>::default() })
         } else {
@@ -324,7 +431,7 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     }
     let d = doc(&text);
     let lowers: Vec<TokenStream> = lowers.collect();
-    let view = view_element(&f.result).map(|(elem, kind)| {
+    let view = view_element(&f.result).filter(|_| member.is_none()).map(|(elem, kind)| {
         let view_name = format_ident!("{}_view", f.name.trim_start_matches("r#"));
         let params = f.params.iter().map(|p| {
             let n = ident(&p.name);
@@ -352,10 +459,10 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     });
     quote! {
         #d
-        pub fn #name(&mut self #(, #params)*) -> ::asbind::Result<#result> {
+        pub fn #name #generics(#receiver #(, #params)*) -> ::asbind::Result<#result> {
             #argc
-            let exports = &self.exports;
-            let mut cx = self.instance.ctx();
+            let exports = &#m.exports;
+            let mut cx = #m.instance.ctx();
             #(#lowers)*
             #set_argc
             let r = cx.call(&exports.#field, #args)?;
@@ -450,7 +557,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
         let export = &g.export;
         quote!(#field: instance.global(#export)?)
     });
-    let methods = model.functions.iter().map(|f| method(model, f));
+    let methods = model.functions.iter().filter(|f| f.member.is_none()).map(|f| method(model, f));
     let globals = model.globals.iter().map(|g| global_methods(model, g));
     let registrations = model.imports.iter().map(|i| register_import(model, i));
 

@@ -141,10 +141,14 @@ pub fn rust(model: &Model, ty: &Ty, pos: Position) -> TokenStream {
         Ty::Class(i) => {
             let name = ident(&model.classes[*i].name);
             match pos {
-                Position::Param => quote!(&::asbind::Ref<#name>),
-                _ => quote!(::asbind::Ref<#name>),
+                Position::Param => quote!(&#name),
+                _ => quote!(#name),
             }
         }
+        Ty::Any => match pos {
+            Position::Param => quote!(&::asbind::AnyRef),
+            _ => quote!(::std::option::Option<::asbind::AnyRef>),
+        },
     }
 }
 

@@ -1234,11 +1234,16 @@ mod tests {
         );
         assert_eq!(func(&dts, "vector_new").result, vector());
         assert_eq!(func(&dts, "vector_coords").result, AsType::StaticArray(Box::new(F64)));
-        assert_eq!(dts.functions.len(), 5);
+        // 5 functions of the source, 9 wrappers the asbind-classes transform adds.
+        assert_eq!(dts.functions.len(), 14);
+        assert_eq!(
+            func(&dts, "Vector3d__m_distance").params,
+            [param("self", vector(), false), param("o", vector(), false)]
+        );
         assert_eq!(names(&dts.globals, |g| &g.name), ["VectorsArray_ID", "Vector3d_ID"]);
         assert_eq!(
             dts.internrefs,
-            [DtsInternref { id: 4, class: "src/vector3d/Vector3d".into(), chain: vec![4, 0], line: 54 }]
+            [DtsInternref { id: 4, class: "src/vector3d/Vector3d".into(), chain: vec![4, 0], line: 111 }]
         );
         assert_eq!(dts.import_modules, ["env"]);
     }

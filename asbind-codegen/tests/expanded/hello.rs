@@ -26,7 +26,9 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
     /// Loads and instantiates the module from a `.wasm` file; standard imports.
-    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>) -> ::asbind::Result<Self> {
+    pub fn from_file(
+        path: impl ::std::convert::AsRef<::std::path::Path>,
+    ) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::from_file(path)?, ::asbind::Imports::new())
     }
     /// Compiles and instantiates the module from wasm bytes; standard imports.
@@ -35,14 +37,18 @@ impl Module {
     }
     /// Instantiates an already compiled module with `imports` (the standard ones are
     /// always there, and `imports` can override them).
-    pub fn from_module(module: &::asbind::Module, mut imports: ::asbind::Imports<()>) -> ::asbind::Result<Self> {
+    pub fn from_module(
+        module: &::asbind::Module,
+        mut imports: ::asbind::Imports<()>,
+    ) -> ::asbind::Result<Self> {
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_sqrt_sum_square: instance.func("sqrt_sum_square")?,
             f_get_hello_string: instance.func("get_hello_string")?,
             f_expand_string: instance.func("expand_string")?,
             f_generate_random_float_array: instance.func("generate_random_float_array")?,
-            f_generate_random_integer_array: instance.func("generate_random_integer_array")?,
+            f_generate_random_integer_array: instance
+                .func("generate_random_integer_array")?,
             f_get_array: instance.func("get_array")?,
             f_get_float_array: instance.func("get_float_array")?,
             f_sum_array: instance.func("sum_array")?,
@@ -87,15 +93,27 @@ impl Module {
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/hello/generate_random_float_array(n: i32, lo: f32, hi: f32): ~lib/typedarray/Float32Array`
-    pub fn generate_random_float_array(&mut self, n: i32, lo: f32, hi: f32) -> ::asbind::Result<::std::vec::Vec<f32>> {
+    pub fn generate_random_float_array(
+        &mut self,
+        n: i32,
+        lo: f32,
+        hi: f32,
+    ) -> ::asbind::Result<::std::vec::Vec<f32>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_generate_random_float_array, (n, lo, hi))?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`generate_random_float_array`](Self::generate_random_float_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
-    pub fn generate_random_float_array_view(&mut self, n: i32, lo: f32, hi: f32) -> ::asbind::Result<&mut [f32]> {
+    pub fn generate_random_float_array_view(
+        &mut self,
+        n: i32,
+        lo: f32,
+        hi: f32,
+    ) -> ::asbind::Result<&mut [f32]> {
         let r = {
             let exports = &self.exports;
             let mut cx = self.instance.ctx();
@@ -104,15 +122,23 @@ impl Module {
         self.instance.view_mut_as::<f32>(r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/hello/generate_random_integer_array(n: i32): ~lib/typedarray/Int32Array`
-    pub fn generate_random_integer_array(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<i32>> {
+    pub fn generate_random_integer_array(
+        &mut self,
+        n: i32,
+    ) -> ::asbind::Result<::std::vec::Vec<i32>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_generate_random_integer_array, n)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`generate_random_integer_array`](Self::generate_random_integer_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
-    pub fn generate_random_integer_array_view(&mut self, n: i32) -> ::asbind::Result<&mut [i32]> {
+    pub fn generate_random_integer_array_view(
+        &mut self,
+        n: i32,
+    ) -> ::asbind::Result<&mut [i32]> {
         let r = {
             let exports = &self.exports;
             let mut cx = self.instance.ctx();
@@ -125,7 +151,9 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_get_array, ())?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`get_array`](Self::get_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -142,7 +170,9 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_get_float_array, ())?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`get_float_array`](Self::get_float_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.

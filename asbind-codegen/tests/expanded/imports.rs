@@ -9,7 +9,11 @@ pub trait Host: ::std::marker::Send + 'static {
     /// Import `imports.log_message`: `src/imports/log_message(~lib/string/String) => void`
     fn log_message(&mut self, msg: &str) -> ::asbind::Result<()>;
     /// Import `host.scale`: `src/imports/host_scale(~lib/typedarray/Float64Array, f64) => ~lib/typedarray/Float64Array`
-    fn scale(&mut self, values: &[f64], k: f64) -> ::asbind::Result<::std::vec::Vec<f64>>;
+    fn scale(
+        &mut self,
+        values: &[f64],
+        k: f64,
+    ) -> ::asbind::Result<::std::vec::Vec<f64>>;
     /// Import `host.add`: raw wasm signature (i32, i32) -> (i32)
     fn add(&mut self, arg0: i32, arg1: i32) -> ::asbind::Result<i32>;
     /// Import `host.get_name`: `src/imports/get_name() => ~lib/string/String`
@@ -33,8 +37,15 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl<H: Host> Module<H> {
     /// Loads and instantiates the module from a `.wasm` file; `host` implements the module's imports ([`Host`]); standard imports.
-    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>, host: H) -> ::asbind::Result<Self> {
-        Self::from_module(&::asbind::Module::from_file(path)?, host, ::asbind::Imports::new())
+    pub fn from_file(
+        path: impl ::std::convert::AsRef<::std::path::Path>,
+        host: H,
+    ) -> ::asbind::Result<Self> {
+        Self::from_module(
+            &::asbind::Module::from_file(path)?,
+            host,
+            ::asbind::Imports::new(),
+        )
     }
     /// Compiles and instantiates the module from wasm bytes; `host` implements the module's imports ([`Host`]); standard imports.
     pub fn from_bytes(bytes: &[u8], host: H) -> ::asbind::Result<Self> {
@@ -47,30 +58,60 @@ impl<H: Host> Module<H> {
         host: H,
         mut imports: ::asbind::Imports<H>,
     ) -> ::asbind::Result<Self> {
-        imports.func("imports", "log_message", |cx: &mut ::asbind::Ctx<'_, H>, msg: u32| -> ::asbind::Result<()> {
-            let msg = cx.lift_string(msg)?;
-            let r = cx.data_mut().log_message(&msg)?;
-            ::std::result::Result::Ok(())
-        });
-        imports.func("host", "scale", |cx: &mut ::asbind::Ctx<'_, H>, values: u32, k: f64| -> ::asbind::Result<u32> {
-            let values = cx.lift_vec_as::<f64>(values, ::asbind::ArrayKind::TypedArray)?;
-            let k = k;
-            let r = cx.data_mut().scale(&values, k)?;
-            ::std::result::Result::Ok({
-                let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
-                cx.lower_typed_array(&r, id)?
-            })
-        });
-        imports.func("host", "add", |cx: &mut ::asbind::Ctx<'_, H>, arg0: i32, arg1: i32| -> ::asbind::Result<i32> {
-            let arg0 = arg0;
-            let arg1 = arg1;
-            let r = cx.data_mut().add(arg0, arg1)?;
-            ::std::result::Result::Ok(r)
-        });
-        imports.func("host", "get_name", |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::Result<u32> {
-            let r = cx.data_mut().get_name()?;
-            ::std::result::Result::Ok(cx.lower_str(&r)?)
-        });
+        imports
+            .func(
+                "imports",
+                "log_message",
+                |cx: &mut ::asbind::Ctx<'_, H>, msg: u32| -> ::asbind::Result<()> {
+                    let msg = cx.lift_string(msg)?;
+                    let r = cx.data_mut().log_message(&msg)?;
+                    ::std::result::Result::Ok(())
+                },
+            );
+        imports
+            .func(
+                "host",
+                "scale",
+                |
+                    cx: &mut ::asbind::Ctx<'_, H>,
+                    values: u32,
+                    k: f64,
+                | -> ::asbind::Result<u32> {
+                    let values = cx
+                        .lift_vec_as::<f64>(values, ::asbind::ArrayKind::TypedArray)?;
+                    let k = k;
+                    let r = cx.data_mut().scale(&values, k)?;
+                    ::std::result::Result::Ok({
+                        let id = cx
+                            .array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
+                        cx.lower_typed_array(&r, id)?
+                    })
+                },
+            );
+        imports
+            .func(
+                "host",
+                "add",
+                |
+                    cx: &mut ::asbind::Ctx<'_, H>,
+                    arg0: i32,
+                    arg1: i32,
+                | -> ::asbind::Result<i32> {
+                    let arg0 = arg0;
+                    let arg1 = arg1;
+                    let r = cx.data_mut().add(arg0, arg1)?;
+                    ::std::result::Result::Ok(r)
+                },
+            );
+        imports
+            .func(
+                "host",
+                "get_name",
+                |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::Result<u32> {
+                    let r = cx.data_mut().get_name()?;
+                    ::std::result::Result::Ok(cx.lower_str(&r)?)
+                },
+            );
         let mut instance = ::asbind::Instance::with_imports(module, imports, host)?;
         let exports = Exports {
             f_greet: instance.func("greet")?,

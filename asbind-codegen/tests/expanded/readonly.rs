@@ -19,7 +19,9 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
     /// Loads and instantiates the module from a `.wasm` file; standard imports.
-    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>) -> ::asbind::Result<Self> {
+    pub fn from_file(
+        path: impl ::std::convert::AsRef<::std::path::Path>,
+    ) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::from_file(path)?, ::asbind::Imports::new())
     }
     /// Compiles and instantiates the module from wasm bytes; standard imports.
@@ -28,7 +30,10 @@ impl Module {
     }
     /// Instantiates an already compiled module with `imports` (the standard ones are
     /// always there, and `imports` can override them).
-    pub fn from_module(module: &::asbind::Module, mut imports: ::asbind::Imports<()>) -> ::asbind::Result<Self> {
+    pub fn from_module(
+        module: &::asbind::Module,
+        mut imports: ::asbind::Imports<()>,
+    ) -> ::asbind::Result<Self> {
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_get_greeting: instance.func("get_greeting")?,

@@ -25,7 +25,9 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
     /// Loads and instantiates the module from a `.wasm` file; standard imports.
-    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>) -> ::asbind::Result<Self> {
+    pub fn from_file(
+        path: impl ::std::convert::AsRef<::std::path::Path>,
+    ) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::from_file(path)?, ::asbind::Imports::new())
     }
     /// Compiles and instantiates the module from wasm bytes; standard imports.
@@ -34,7 +36,10 @@ impl Module {
     }
     /// Instantiates an already compiled module with `imports` (the standard ones are
     /// always there, and `imports` can override them).
-    pub fn from_module(module: &::asbind::Module, mut imports: ::asbind::Imports<()>) -> ::asbind::Result<Self> {
+    pub fn from_module(
+        module: &::asbind::Module,
+        mut imports: ::asbind::Imports<()>,
+    ) -> ::asbind::Result<Self> {
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_do_trace: instance.func("do_trace")?,
@@ -74,7 +79,9 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_random_values, n)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`random_values`](Self::random_values), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.

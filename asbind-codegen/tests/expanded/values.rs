@@ -14,19 +14,29 @@ impl ::asbind::Lift for Inner {
     fn describe() -> ::std::string::String {
         ::std::string::String::from("src/values/Inner")
     }
-    fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
+    fn lift<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        p: u32,
+    ) -> ::asbind::Result<Self> {
         cx.expect_object(p, &[39], 4, "src/values/Inner")?;
-        ::std::result::Result::Ok(Inner { v: cx.read::<i8>(p + 0)?, w: cx.read::<i16>(p + 2)? })
+        ::std::result::Result::Ok(Inner {
+            v: cx.read::<i8>(p + 0)?,
+            w: cx.read::<i16>(p + 2)?,
+        })
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Inner {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(4, 39, |cx, p| {
-            cx.write(p + 0, self.v)?;
-            cx.write(p + 2, self.w)?;
-            ::std::result::Result::Ok(())
-        })
+        cx.lower_object(
+            4,
+            39,
+            |cx, p| {
+                cx.write(p + 0, self.v)?;
+                cx.write(p + 2, self.w)?;
+                ::std::result::Result::Ok(())
+            },
+        )
     }
 }
 ::asbind::impl_reference_element!(Inner);
@@ -66,7 +76,10 @@ impl ::asbind::Lift for Mixed {
     fn describe() -> ::std::string::String {
         ::std::string::String::from("src/values/Mixed")
     }
-    fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
+    fn lift<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        p: u32,
+    ) -> ::asbind::Result<Self> {
         cx.expect_object(p, &[38], 64, "src/values/Mixed")?;
         ::std::result::Result::Ok(Mixed {
             a: cx.read::<u8>(p + 0)?,
@@ -77,16 +90,27 @@ impl ::asbind::Lift for Mixed {
             h: cx.read::<u16>(p + 26)?,
             n: {
                 let p: u32 = cx.read::<u32>(p + 28)?;
-                if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(cx.lift_string(p)?) }
+                if p == 0 {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some(cx.lift_string(p)?)
+                }
             },
             big: cx.read::<i64>(p + 32)?,
             ub: cx.read::<u64>(p + 40)?,
             u: cx.read::<u32>(p + 48)?,
             f: cx.read::<f32>(p + 52)?,
-            arr: cx.lift_vec_as::<i32>(cx.read::<u32>(p + 56)?, ::asbind::ArrayKind::Array)?,
+            arr: cx
+                .lift_vec_as::<
+                    i32,
+                >(cx.read::<u32>(p + 56)?, ::asbind::ArrayKind::Array)?,
             inner: {
                 let p: u32 = cx.read::<u32>(p + 60)?;
-                if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(cx.lift::<Inner>(p)?) }
+                if p == 0 {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some(cx.lift::<Inner>(p)?)
+                }
             },
         })
     }
@@ -94,35 +118,39 @@ impl ::asbind::Lift for Mixed {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Mixed {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(64, 38, |cx, p| {
-            cx.write(p + 0, self.a)?;
-            cx.write(p + 8, self.b)?;
-            cx.write(p + 16, self.c)?;
-            let q: u32 = cx.lower_str(&self.s)?;
-            cx.write::<u32>(p + 20, q)?;
-            cx.write(p + 24, self.t)?;
-            cx.write(p + 26, self.h)?;
-            let q: u32 = match &self.n {
-                ::std::option::Option::Some(v) => cx.lower_str(v)?,
-                ::std::option::Option::None => 0u32,
-            };
-            cx.write::<u32>(p + 28, q)?;
-            cx.write(p + 32, self.big)?;
-            cx.write(p + 40, self.ub)?;
-            cx.write(p + 48, self.u)?;
-            cx.write(p + 52, self.f)?;
-            let q: u32 = {
-                let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
-                cx.lower_array(&self.arr, id)?
-            };
-            cx.write::<u32>(p + 56, q)?;
-            let q: u32 = match &self.inner {
-                ::std::option::Option::Some(v) => cx.lower(v)?,
-                ::std::option::Option::None => 0u32,
-            };
-            cx.write::<u32>(p + 60, q)?;
-            ::std::result::Result::Ok(())
-        })
+        cx.lower_object(
+            64,
+            38,
+            |cx, p| {
+                cx.write(p + 0, self.a)?;
+                cx.write(p + 8, self.b)?;
+                cx.write(p + 16, self.c)?;
+                let q: u32 = cx.lower_str(&self.s)?;
+                cx.write::<u32>(p + 20, q)?;
+                cx.write(p + 24, self.t)?;
+                cx.write(p + 26, self.h)?;
+                let q: u32 = match &self.n {
+                    ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                    ::std::option::Option::None => 0u32,
+                };
+                cx.write::<u32>(p + 28, q)?;
+                cx.write(p + 32, self.big)?;
+                cx.write(p + 40, self.ub)?;
+                cx.write(p + 48, self.u)?;
+                cx.write(p + 52, self.f)?;
+                let q: u32 = {
+                    let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
+                    cx.lower_array(&self.arr, id)?
+                };
+                cx.write::<u32>(p + 56, q)?;
+                let q: u32 = match &self.inner {
+                    ::std::option::Option::Some(v) => cx.lower(v)?,
+                    ::std::option::Option::None => 0u32,
+                };
+                cx.write::<u32>(p + 60, q)?;
+                ::std::result::Result::Ok(())
+            },
+        )
     }
 }
 ::asbind::impl_reference_element!(Mixed);
@@ -140,19 +168,29 @@ impl ::asbind::Lift for Point {
     fn describe() -> ::std::string::String {
         ::std::string::String::from("src/values/Point")
     }
-    fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
+    fn lift<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        p: u32,
+    ) -> ::asbind::Result<Self> {
         cx.expect_object(p, &[7], 16, "src/values/Point")?;
-        ::std::result::Result::Ok(Point { x: cx.read::<f64>(p + 0)?, y: cx.read::<f64>(p + 8)? })
+        ::std::result::Result::Ok(Point {
+            x: cx.read::<f64>(p + 0)?,
+            y: cx.read::<f64>(p + 8)?,
+        })
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Point {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(16, 7, |cx, p| {
-            cx.write(p + 0, self.x)?;
-            cx.write(p + 8, self.y)?;
-            ::std::result::Result::Ok(())
-        })
+        cx.lower_object(
+            16,
+            7,
+            |cx, p| {
+                cx.write(p + 0, self.x)?;
+                cx.write(p + 8, self.y)?;
+                ::std::result::Result::Ok(())
+            },
+        )
     }
 }
 ::asbind::impl_reference_element!(Point);
@@ -172,7 +210,10 @@ impl ::asbind::Lift for Segment {
     fn describe() -> ::std::string::String {
         ::std::string::String::from("src/values/Segment")
     }
-    fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
+    fn lift<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        p: u32,
+    ) -> ::asbind::Result<Self> {
         cx.expect_object(p, &[40], 12, "src/values/Segment")?;
         ::std::result::Result::Ok(Segment {
             from: cx.lift::<Point>(cx.read::<u32>(p + 0)?)?,
@@ -184,35 +225,144 @@ impl ::asbind::Lift for Segment {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Segment {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(12, 40, |cx, p| {
-            let q: u32 = cx.lower(&self.from)?;
-            cx.write::<u32>(p + 0, q)?;
-            let q: u32 = cx.lower(&self.to)?;
-            cx.write::<u32>(p + 4, q)?;
-            let q: u32 = cx.lower_str(&self.label)?;
-            cx.write::<u32>(p + 8, q)?;
-            ::std::result::Result::Ok(())
-        })
+        cx.lower_object(
+            12,
+            40,
+            |cx, p| {
+                let q: u32 = cx.lower(&self.from)?;
+                cx.write::<u32>(p + 0, q)?;
+                let q: u32 = cx.lower(&self.to)?;
+                cx.write::<u32>(p + 4, q)?;
+                let q: u32 = cx.lower_str(&self.label)?;
+                cx.write::<u32>(p + 8, q)?;
+                ::std::result::Result::Ok(())
+            },
+        )
     }
 }
 ::asbind::impl_reference_element!(Segment);
-/// AssemblyScript class `src/values/Counter` (runtime id 41), held as `asbind::Ref<Counter>`.
+/// AssemblyScript class `src/values/Counter` (runtime id 41): a handle that keeps the object alive while any clone of it lives.
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Counter;
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counter(::asbind::Ref<Counter>);
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::kinds::Class for Counter {
     const NAME: &'static str = "src/values/Counter";
     const IDS: &'static [u32] = &[41, 42];
 }
-/// AssemblyScript class `src/values/NamedCounter` (runtime id 42), held as `asbind::Ref<NamedCounter>`.
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct NamedCounter;
+impl Counter {
+    /// The pinned handle.
+    pub fn handle(&self) -> &::asbind::Ref<Counter> {
+        &self.0
+    }
+    /// The object's address in the module's memory (valid while this handle lives).
+    pub fn ptr(&self) -> u32 {
+        self.0.ptr()
+    }
+    /// The same object as a handle of unknown class, for parameters a classic module
+    /// declares as `usize`.
+    pub fn any(&self) -> ::asbind::AnyRef {
+        self.0.clone().retype()
+    }
+    /// Wraps a pointer the module handed out, after checking its runtime type (this
+    /// class or a subclass); the object is pinned from now on.
+    pub fn wrap<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        ptr: u32,
+    ) -> ::asbind::Result<Self> {
+        cx.lift_ref::<Counter>(ptr).map(Counter)
+    }
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::std::convert::From<Counter> for ::asbind::Ref<Counter> {
+    fn from(value: Counter) -> Self {
+        value.0
+    }
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::asbind::Lift for Counter {
+    fn describe() -> ::std::string::String {
+        ::std::string::String::from("src/values/Counter")
+    }
+    fn lift<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        p: u32,
+    ) -> ::asbind::Result<Self> {
+        cx.lift_ref::<Counter>(p).map(Counter)
+    }
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::asbind::Lower for Counter {
+    fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        self.0.ptr_in(cx)
+    }
+}
+::asbind::impl_reference_element!(Counter);
+/// AssemblyScript class `src/values/NamedCounter` (runtime id 42): a handle that keeps the object alive while any clone of it lives.
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedCounter(::asbind::Ref<NamedCounter>);
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::kinds::Class for NamedCounter {
     const NAME: &'static str = "src/values/NamedCounter";
     const IDS: &'static [u32] = &[42];
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl NamedCounter {
+    /// The pinned handle.
+    pub fn handle(&self) -> &::asbind::Ref<NamedCounter> {
+        &self.0
+    }
+    /// The object's address in the module's memory (valid while this handle lives).
+    pub fn ptr(&self) -> u32 {
+        self.0.ptr()
+    }
+    /// The same object as a handle of unknown class, for parameters a classic module
+    /// declares as `usize`.
+    pub fn any(&self) -> ::asbind::AnyRef {
+        self.0.clone().retype()
+    }
+    /// Wraps a pointer the module handed out, after checking its runtime type (this
+    /// class or a subclass); the object is pinned from now on.
+    pub fn wrap<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        ptr: u32,
+    ) -> ::asbind::Result<Self> {
+        cx.lift_ref::<NamedCounter>(ptr).map(NamedCounter)
+    }
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::std::convert::From<NamedCounter> for ::asbind::Ref<NamedCounter> {
+    fn from(value: NamedCounter) -> Self {
+        value.0
+    }
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::asbind::Lift for NamedCounter {
+    fn describe() -> ::std::string::String {
+        ::std::string::String::from("src/values/NamedCounter")
+    }
+    fn lift<D: 'static>(
+        cx: &mut ::asbind::Ctx<'_, D>,
+        p: u32,
+    ) -> ::asbind::Result<Self> {
+        cx.lift_ref::<NamedCounter>(p).map(NamedCounter)
+    }
+}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::asbind::Lower for NamedCounter {
+    fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        self.0.ptr_in(cx)
+    }
+}
+::asbind::impl_reference_element!(NamedCounter);
+/// A `NamedCounter` is a `Counter`.
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::std::convert::From<NamedCounter> for Counter {
+    fn from(value: NamedCounter) -> Counter {
+        Counter(value.0.retype())
+    }
 }
 /// AssemblyScript enum `Color`.
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -234,11 +384,13 @@ impl ::std::convert::TryFrom<i32> for Color {
             0 => ::std::result::Result::Ok(Color::Red),
             5 => ::std::result::Result::Ok(Color::Green),
             6 => ::std::result::Result::Ok(Color::Blue),
-            other => ::std::result::Result::Err(::asbind::Error::InvalidValue(::std::format!(
-                "{} is not a member of enum {}",
-                other,
-                "Color"
-            ))),
+            other => {
+                ::std::result::Result::Err(
+                    ::asbind::Error::InvalidValue(
+                        ::std::format!("{} is not a member of enum {}", other, "Color"),
+                    ),
+                )
+            }
         }
     }
 }
@@ -251,6 +403,8 @@ impl ::std::convert::From<Color> for i32 {
 /// The AssemblyScript module `values`, instantiated, with one method per export.
 ///
 /// Generated by asbind from `values.wasm` and `values.d.ts`.
+///
+/// Note: classes without methods in these bindings: Counter, NamedCounter; compile the module with `asc --transform <asbind>/transform/asbind-classes.mjs` to call their constructors, methods and fields from Rust.
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 pub struct Module {
     instance: ::asbind::Instance<()>,
@@ -351,7 +505,9 @@ struct Exports {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
     /// Loads and instantiates the module from a `.wasm` file; standard imports.
-    pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>) -> ::asbind::Result<Self> {
+    pub fn from_file(
+        path: impl ::std::convert::AsRef<::std::path::Path>,
+    ) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::from_file(path)?, ::asbind::Imports::new())
     }
     /// Compiles and instantiates the module from wasm bytes; standard imports.
@@ -360,7 +516,10 @@ impl Module {
     }
     /// Instantiates an already compiled module with `imports` (the standard ones are
     /// always there, and `imports` can override them).
-    pub fn from_module(module: &::asbind::Module, mut imports: ::asbind::Imports<()>) -> ::asbind::Result<Self> {
+    pub fn from_module(
+        module: &::asbind::Module,
+        mut imports: ::asbind::Imports<()>,
+    ) -> ::asbind::Result<Self> {
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_not_bool: instance.func("not_bool")?,
@@ -434,7 +593,8 @@ impl Module {
             f_greet: instance.func("greet")?,
             f_opt_tail: instance.func("opt_tail")?,
             f_runtime_id_of_points: instance.func("runtime_id_of_points")?,
-            f_runtime_id_of_nullable_strings: instance.func("runtime_id_of_nullable_strings")?,
+            f_runtime_id_of_nullable_strings: instance
+                .func("runtime_id_of_nullable_strings")?,
             f_runtime_id_of_clamped: instance.func("runtime_id_of_clamped")?,
             g_answer: instance.global("ANSWER")?,
             g_big_u64: instance.global("BIG_U64")?,
@@ -584,7 +744,14 @@ impl Module {
         ::std::result::Result::Ok(r as i8)
     }
     /// `src/values/mix_scalars(a: i8, b: u16, c: i64, d: f32, e: bool): f64`
-    pub fn mix_scalars(&mut self, a: i8, b: u16, c: i64, d: f32, e: bool) -> ::asbind::Result<f64> {
+    pub fn mix_scalars(
+        &mut self,
+        a: i8,
+        b: u16,
+        c: i64,
+        d: f32,
+        e: bool,
+    ) -> ::asbind::Result<f64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: i32 = a as i32;
@@ -594,7 +761,11 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/values/concat(a: ~lib/string/String, b: ~lib/string/String): ~lib/string/String`
-    pub fn concat(&mut self, a: &str, b: &str) -> ::asbind::Result<::std::string::String> {
+    pub fn concat(
+        &mut self,
+        a: &str,
+        b: &str,
+    ) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = cx.lower_str(a)?;
@@ -625,7 +796,11 @@ impl Module {
         let r = cx.call(&exports.f_upper_or_null, s)?;
         ::std::result::Result::Ok({
             let p: u32 = r;
-            if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(cx.lift_string(p)?) }
+            if p == 0 {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(cx.lift_string(p)?)
+            }
         })
     }
     /// `src/values/empty_string(): ~lib/string/String`
@@ -650,7 +825,11 @@ impl Module {
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/repeat_string(s: ~lib/string/String, n: i32): ~lib/string/String`
-    pub fn repeat_string(&mut self, s: &str, n: i32) -> ::asbind::Result<::std::string::String> {
+    pub fn repeat_string(
+        &mut self,
+        s: &str,
+        n: i32,
+    ) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
@@ -674,7 +853,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_i8, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i8>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i8>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_i8`](Self::twice_i8), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -699,7 +880,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_u8, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_u8`](Self::twice_u8), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -724,7 +907,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_u8c, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_u8c`](Self::twice_u8c), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -749,7 +934,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_i16, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_i16`](Self::twice_i16), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -774,7 +961,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_u16, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<u16>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<u16>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_u16`](Self::twice_u16), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -799,7 +988,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_i32, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_i32`](Self::twice_i32), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -824,7 +1015,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_u32, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<u32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<u32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_u32`](Self::twice_u32), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -849,7 +1042,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_i64, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i64>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i64>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_i64`](Self::twice_i64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -874,7 +1069,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_u64, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<u64>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<u64>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_u64`](Self::twice_u64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -899,7 +1096,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_f32, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_f32`](Self::twice_f32), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -924,7 +1123,9 @@ impl Module {
             cx.lower_typed_array(a, id)?
         };
         let r = cx.call(&exports.f_twice_f64, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`twice_f64`](Self::twice_f64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -945,7 +1146,9 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_subarray_i16, ())?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?,
+        )
     }
     /// Like [`subarray_i16`](Self::subarray_i16), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -969,7 +1172,11 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/values/scale_f64_array(a: ~lib/array/Array<f64>, k: f64): ~lib/array/Array<f64>`
-    pub fn scale_f64_array(&mut self, a: &[f64], k: f64) -> ::asbind::Result<::std::vec::Vec<f64>> {
+    pub fn scale_f64_array(
+        &mut self,
+        a: &[f64],
+        k: f64,
+    ) -> ::asbind::Result<::std::vec::Vec<f64>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
@@ -981,7 +1188,11 @@ impl Module {
     }
     /// Like [`scale_f64_array`](Self::scale_f64_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
-    pub fn scale_f64_array_view(&mut self, a: &[f64], k: f64) -> ::asbind::Result<&mut [f64]> {
+    pub fn scale_f64_array_view(
+        &mut self,
+        a: &[f64],
+        k: f64,
+    ) -> ::asbind::Result<&mut [f64]> {
         let r = {
             let exports = &self.exports;
             let mut cx = self.instance.ctx();
@@ -1011,7 +1222,10 @@ impl Module {
         self.instance.view_mut_as::<u64>(r, ::asbind::ArrayKind::Array)
     }
     /// `src/values/negate_bools(a: ~lib/array/Array<bool>): ~lib/array/Array<bool>`
-    pub fn negate_bools(&mut self, a: &[bool]) -> ::asbind::Result<::std::vec::Vec<bool>> {
+    pub fn negate_bools(
+        &mut self,
+        a: &[bool],
+    ) -> ::asbind::Result<::std::vec::Vec<bool>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
@@ -1022,12 +1236,21 @@ impl Module {
         ::std::result::Result::Ok(cx.lift_vec_as::<bool>(r, ::asbind::ArrayKind::Array)?)
     }
     /// `src/values/join_strings(a: ~lib/array/Array<~lib/string/String>, sep: ~lib/string/String): ~lib/string/String`
-    pub fn join_strings(&mut self, a: &[&str], sep: &str) -> ::asbind::Result<::std::string::String> {
+    pub fn join_strings(
+        &mut self,
+        a: &[&str],
+        sep: &str,
+    ) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<::std::string::String>(::asbind::ArrayKind::Array, 6)?;
-            cx.lower_array_with(a, id, |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?))?
+            let id = cx
+                .array_id_hint::<::std::string::String>(::asbind::ArrayKind::Array, 6)?;
+            cx.lower_array_with(
+                a,
+                id,
+                |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?),
+            )?
         };
         cx.hold(a)?;
         let sep: u32 = cx.lower_str(sep)?;
@@ -1035,60 +1258,92 @@ impl Module {
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/split_words(s: ~lib/string/String): ~lib/array/Array<~lib/string/String>`
-    pub fn split_words(&mut self, s: &str) -> ::asbind::Result<::std::vec::Vec<::std::string::String>> {
+    pub fn split_words(
+        &mut self,
+        s: &str,
+    ) -> ::asbind::Result<::std::vec::Vec<::std::string::String>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
         let r = cx.call(&exports.f_split_words, s)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<::std::string::String>(r, ::asbind::ArrayKind::Array)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<::std::string::String>(r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// `src/values/count_nulls(a: ~lib/array/Array<~lib/string/String|null>): i32`
-    pub fn count_nulls(&mut self, a: &[::std::option::Option<&str>]) -> ::asbind::Result<i32> {
+    pub fn count_nulls(
+        &mut self,
+        a: &[::std::option::Option<&str>],
+    ) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<::std::option::Option<::std::string::String>>(::asbind::ArrayKind::Array, 9)?;
-            cx.lower_array_with(a, id, |cx, item| {
-                ::std::result::Result::Ok(match item {
-                    ::std::option::Option::Some(v) => cx.lower_str(v)?,
-                    ::std::option::Option::None => 0u32,
-                })
-            })?
+            let id = cx
+                .array_id_hint::<
+                    ::std::option::Option<::std::string::String>,
+                >(::asbind::ArrayKind::Array, 9)?;
+            cx.lower_array_with(
+                a,
+                id,
+                |cx, item| ::std::result::Result::Ok(
+                    match item {
+                        ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                        ::std::option::Option::None => 0u32,
+                    },
+                ),
+            )?
         };
         let r = cx.call(&exports.f_count_nulls, a)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/with_nulls(): ~lib/array/Array<~lib/string/String|null>`
-    pub fn with_nulls(&mut self) -> ::asbind::Result<::std::vec::Vec<::std::option::Option<::std::string::String>>> {
+    pub fn with_nulls(
+        &mut self,
+    ) -> ::asbind::Result<
+        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+    > {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_with_nulls, ())?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<::std::option::Option<::std::string::String>>(r, ::asbind::ArrayKind::Array)?,
+            cx
+                .lift_vec_as::<
+                    ::std::option::Option<::std::string::String>,
+                >(r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/values/transpose(m: ~lib/array/Array<~lib/array/Array<i32>>): ~lib/array/Array<~lib/array/Array<i32>>`
-    pub fn transpose(&mut self, m: &[::std::vec::Vec<i32>]) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<i32>>> {
+    pub fn transpose(
+        &mut self,
+        m: &[::std::vec::Vec<i32>],
+    ) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<i32>>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let m: u32 = {
-            let id = cx.array_id_hint::<::std::vec::Vec<i32>>(::asbind::ArrayKind::Array, 35)?;
-            cx.lower_array_with(m, id, |cx, item| {
-                ::std::result::Result::Ok({
+            let id = cx
+                .array_id_hint::<::std::vec::Vec<i32>>(::asbind::ArrayKind::Array, 35)?;
+            cx.lower_array_with(
+                m,
+                id,
+                |cx, item| ::std::result::Result::Ok({
                     let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
                     cx.lower_array(item, id)?
-                })
-            })?
+                }),
+            )?
         };
         let r = cx.call(&exports.f_transpose, m)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<::std::vec::Vec<i32>>(r, ::asbind::ArrayKind::Array)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<::std::vec::Vec<i32>>(r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// `src/values/static_squares(n: i32): ~lib/staticarray/StaticArray<f64>`
     pub fn static_squares(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<f64>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_static_squares, n)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?,
+        )
     }
     /// Like [`static_squares`](Self::static_squares), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -1112,12 +1367,22 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/values/static_join(a: ~lib/staticarray/StaticArray<~lib/string/String>): ~lib/string/String`
-    pub fn static_join(&mut self, a: &[&str]) -> ::asbind::Result<::std::string::String> {
+    pub fn static_join(
+        &mut self,
+        a: &[&str],
+    ) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<::std::string::String>(::asbind::ArrayKind::StaticArray, 37)?;
-            cx.lower_static_array_with(a, id, |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?))?
+            let id = cx
+                .array_id_hint::<
+                    ::std::string::String,
+                >(::asbind::ArrayKind::StaticArray, 37)?;
+            cx.lower_static_array_with(
+                a,
+                id,
+                |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?),
+            )?
         };
         let r = cx.call(&exports.f_static_join, a)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
@@ -1146,7 +1411,14 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/values/make_segment(x0: f64, y0: f64, x1: f64, y1: f64, label: ~lib/string/String): src/values/Segment`
-    pub fn make_segment(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, label: &str) -> ::asbind::Result<Segment> {
+    pub fn make_segment(
+        &mut self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        label: &str,
+    ) -> ::asbind::Result<Segment> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let label: u32 = cx.lower_str(label)?;
@@ -1159,7 +1431,11 @@ impl Module {
         let mut cx = self.instance.ctx();
         let ps: u32 = {
             let id = cx.array_id_hint::<Point>(::asbind::ArrayKind::Array, 8)?;
-            cx.lower_array_with(ps, id, |cx, item| ::std::result::Result::Ok(cx.lower(item)?))?
+            cx.lower_array_with(
+                ps,
+                id,
+                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+            )?
         };
         let r = cx.call(&exports.f_centroid, ps)?;
         ::std::result::Result::Ok(cx.lift::<Point>(r)?)
@@ -1169,28 +1445,37 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_grid_points, n)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<Point>(r, ::asbind::ArrayKind::Array)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<Point>(r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// `src/values/maybe_point(make: bool): src/values/Point | null`
-    pub fn maybe_point(&mut self, make: bool) -> ::asbind::Result<::std::option::Option<Point>> {
+    pub fn maybe_point(
+        &mut self,
+        make: bool,
+    ) -> ::asbind::Result<::std::option::Option<Point>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let make: i32 = make as i32;
         let r = cx.call(&exports.f_maybe_point, make)?;
         ::std::result::Result::Ok({
             let p: u32 = r;
-            if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(cx.lift::<Point>(p)?) }
+            if p == 0 {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(cx.lift::<Point>(p)?)
+            }
         })
     }
     /// `src/values/counter_new(start: i32): src/values/Counter`
-    pub fn counter_new(&mut self, start: i32) -> ::asbind::Result<::asbind::Ref<Counter>> {
+    pub fn counter_new(&mut self, start: i32) -> ::asbind::Result<Counter> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_counter_new, start)?;
-        ::std::result::Result::Ok(cx.lift::<::asbind::Ref<Counter>>(r)?)
+        ::std::result::Result::Ok(cx.lift::<Counter>(r)?)
     }
     /// `src/values/counter_bump(c: src/values/Counter, by: i32): i32`
-    pub fn counter_bump(&mut self, c: &::asbind::Ref<Counter>, by: i32) -> ::asbind::Result<i32> {
+    pub fn counter_bump(&mut self, c: &Counter, by: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
@@ -1198,7 +1483,7 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/values/counter_get(c: src/values/Counter): i32`
-    pub fn counter_get(&mut self, c: &::asbind::Ref<Counter>) -> ::asbind::Result<i32> {
+    pub fn counter_get(&mut self, c: &Counter) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
@@ -1206,15 +1491,22 @@ impl Module {
         ::std::result::Result::Ok(r)
     }
     /// `src/values/named_counter_new(name: ~lib/string/String, start: i32): src/values/NamedCounter`
-    pub fn named_counter_new(&mut self, name: &str, start: i32) -> ::asbind::Result<::asbind::Ref<NamedCounter>> {
+    pub fn named_counter_new(
+        &mut self,
+        name: &str,
+        start: i32,
+    ) -> ::asbind::Result<NamedCounter> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
         let r = cx.call(&exports.f_named_counter_new, (name, start))?;
-        ::std::result::Result::Ok(cx.lift::<::asbind::Ref<NamedCounter>>(r)?)
+        ::std::result::Result::Ok(cx.lift::<NamedCounter>(r)?)
     }
     /// `src/values/counter_describe(c: src/values/Counter): ~lib/string/String`
-    pub fn counter_describe(&mut self, c: &::asbind::Ref<Counter>) -> ::asbind::Result<::std::string::String> {
+    pub fn counter_describe(
+        &mut self,
+        c: &Counter,
+    ) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
@@ -1222,7 +1514,10 @@ impl Module {
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/maybe_counter(make: bool): src/values/Counter | null`
-    pub fn maybe_counter(&mut self, make: bool) -> ::asbind::Result<::std::option::Option<::asbind::Ref<Counter>>> {
+    pub fn maybe_counter(
+        &mut self,
+        make: bool,
+    ) -> ::asbind::Result<::std::option::Option<Counter>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let make: i32 = make as i32;
@@ -1232,24 +1527,30 @@ impl Module {
             if p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift::<::asbind::Ref<Counter>>(p)?)
+                ::std::option::Option::Some(cx.lift::<Counter>(p)?)
             }
         })
     }
     /// `src/values/counters(n: i32): ~lib/array/Array<src/values/Counter>`
-    pub fn counters(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<::asbind::Ref<Counter>>> {
+    pub fn counters(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Counter>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r = cx.call(&exports.f_counters, n)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<::asbind::Ref<Counter>>(r, ::asbind::ArrayKind::Array)?)
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<Counter>(r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// `src/values/sum_counters(cs: ~lib/array/Array<src/values/Counter>): i32`
-    pub fn sum_counters(&mut self, cs: &[::asbind::Ref<Counter>]) -> ::asbind::Result<i32> {
+    pub fn sum_counters(&mut self, cs: &[Counter]) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let cs: u32 = {
-            let id = cx.array_id_hint::<::asbind::Ref<Counter>>(::asbind::ArrayKind::Array, 43)?;
-            cx.lower_array_with(cs, id, |cx, item| ::std::result::Result::Ok(cx.lower(item)?))?
+            let id = cx.array_id_hint::<Counter>(::asbind::ArrayKind::Array, 43)?;
+            cx.lower_array_with(
+                cs,
+                id,
+                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+            )?
         };
         let r = cx.call(&exports.f_sum_counters, cs)?;
         ::std::result::Result::Ok(r)
@@ -1279,7 +1580,11 @@ impl Module {
     ///
     /// `None` for an optional parameter uses its AssemblyScript default; only trailing
     /// parameters can be left out.
-    pub fn with_defaults(&mut self, a: i32, b: ::std::option::Option<i32>) -> ::asbind::Result<i32> {
+    pub fn with_defaults(
+        &mut self,
+        a: i32,
+        b: ::std::option::Option<i32>,
+    ) -> ::asbind::Result<i32> {
         let argc = ::asbind::count_arguments(1u32, &[b.is_some()])?;
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
@@ -1331,10 +1636,12 @@ impl Module {
             ::std::option::Option::None => <i64 as ::std::default::Default>::default(),
         };
         let c: u32 = match c {
-            ::std::option::Option::Some(v) => match v {
-                ::std::option::Option::Some(v) => cx.lower_str(v)?,
-                ::std::option::Option::None => 0u32,
-            },
+            ::std::option::Option::Some(v) => {
+                match v {
+                    ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                    ::std::option::Option::None => 0u32,
+                }
+            }
             ::std::option::Option::None => <u32 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
@@ -1347,23 +1654,37 @@ impl Module {
         let mut cx = self.instance.ctx();
         let ps: u32 = {
             let id = cx.array_id_hint::<Point>(::asbind::ArrayKind::Array, 8)?;
-            cx.lower_array_with(ps, id, |cx, item| ::std::result::Result::Ok(cx.lower(item)?))?
+            cx.lower_array_with(
+                ps,
+                id,
+                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+            )?
         };
         let r = cx.call(&exports.f_runtime_id_of_points, ps)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/runtime_id_of_nullable_strings(a: ~lib/array/Array<~lib/string/String|null>): u32`
-    pub fn runtime_id_of_nullable_strings(&mut self, a: &[::std::option::Option<&str>]) -> ::asbind::Result<u32> {
+    pub fn runtime_id_of_nullable_strings(
+        &mut self,
+        a: &[::std::option::Option<&str>],
+    ) -> ::asbind::Result<u32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<::std::option::Option<::std::string::String>>(::asbind::ArrayKind::Array, 9)?;
-            cx.lower_array_with(a, id, |cx, item| {
-                ::std::result::Result::Ok(match item {
-                    ::std::option::Option::Some(v) => cx.lower_str(v)?,
-                    ::std::option::Option::None => 0u32,
-                })
-            })?
+            let id = cx
+                .array_id_hint::<
+                    ::std::option::Option<::std::string::String>,
+                >(::asbind::ArrayKind::Array, 9)?;
+            cx.lower_array_with(
+                a,
+                id,
+                |cx, item| ::std::result::Result::Ok(
+                    match item {
+                        ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                        ::std::option::Option::None => 0u32,
+                    },
+                ),
+            )?
         };
         let r = cx.call(&exports.f_runtime_id_of_nullable_strings, a)?;
         ::std::result::Result::Ok(r)
@@ -1450,17 +1771,26 @@ impl Module {
         cx.set_global(&exports.g_message, v)
     }
     /// Reads global `maybe_message: ~lib/string/String | null`.
-    pub fn maybe_message(&mut self) -> ::asbind::Result<::std::option::Option<::std::string::String>> {
+    pub fn maybe_message(
+        &mut self,
+    ) -> ::asbind::Result<::std::option::Option<::std::string::String>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r: u32 = cx.get_global(&exports.g_maybe_message)?;
         ::std::result::Result::Ok({
             let p: u32 = r;
-            if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(cx.lift_string(p)?) }
+            if p == 0 {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(cx.lift_string(p)?)
+            }
         })
     }
     /// Writes global `maybe_message: ~lib/string/String | null`.
-    pub fn set_maybe_message(&mut self, value: ::std::option::Option<&str>) -> ::asbind::Result<()> {
+    pub fn set_maybe_message(
+        &mut self,
+        value: ::std::option::Option<&str>,
+    ) -> ::asbind::Result<()> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = match value {

@@ -10,31 +10,53 @@ asbind::include_generated!(values_stub);
 asbind::include_generated!(stdlib);
 asbind::include_generated!(readonly);
 asbind::include_generated!(vector3d_0_19);
+asbind::include_generated!(classes);
+asbind::include_generated!(classes_plain);
+asbind::include_generated!(classes_0_19);
 
 // The files `asbind gen` writes (the committed codegen snapshots), compiled as a user would
 // compile them: `mod` declarations of checked-in files that load the wasm at run time.
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/hello.rs"]
 pub mod cli_hello;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/imports.rs"]
 pub mod cli_imports;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/readonly.rs"]
 pub mod cli_readonly;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/stdlib.rs"]
 pub mod cli_stdlib;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/values.rs"]
 pub mod cli_values;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/values_minimal.rs"]
 pub mod cli_values_minimal;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/values_stub.rs"]
 pub mod cli_values_stub;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/vector3d.rs"]
 pub mod cli_vector3d;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/vector3d_0_19.rs"]
 pub mod cli_vector3d_0_19;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/classes.rs"]
+pub mod cli_classes;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/classes_plain.rs"]
+pub mod cli_classes_plain;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/classes_0_19.rs"]
+pub mod cli_classes_0_19;
 
 /// The `asbind gen` outputs, by fixture name.
 pub mod cli {
     pub use super::{
+        cli_classes as classes, cli_classes_0_19 as classes_0_19, cli_classes_plain as classes_plain,
         cli_hello as hello, cli_imports as imports, cli_readonly as readonly, cli_stdlib as stdlib,
         cli_values as values, cli_values_minimal as values_minimal, cli_values_stub as values_stub,
         cli_vector3d as vector3d, cli_vector3d_0_19 as vector3d_0_19,

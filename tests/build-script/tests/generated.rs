@@ -2,7 +2,6 @@
 
 use std::sync::{Arc, Mutex};
 
-use asbind::Ref;
 use asbind_build_script_test::{hello, host_imports, vector3d};
 
 #[test]
@@ -48,7 +47,7 @@ fn distance(a: &[f64], b: &[f64]) -> f64 {
 #[test]
 fn vector3d_handles() -> asbind::Result<()> {
     let mut m = vector3d::Module::new()?;
-    let vs: Vec<Ref<vector3d::Vector3d>> = m.get_random_vectors(5)?;
+    let vs: Vec<vector3d::Vector3d> = m.get_random_vectors(5)?;
     assert_eq!(vs.len(), 5);
     let mut coords = Vec::new();
     for v in &vs {
@@ -127,8 +126,8 @@ fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     assert_eq!(stdlib::Module::new()?.check_positive(3)?, 3);
     assert_eq!(readonly::Module::new()?.add(1, 2)?, 3);
     let mut classic = vector3d_0_19::Module::new()?;
-    let p = classic.vector3d_constructor(0, 0.0, 3.0, 4.0)?;
-    assert_eq!(classic.vector3d_length(p)?, 5.0);
+    let v = vector3d_0_19::Vector3d::new(&mut classic, 0.0, 3.0, 4.0)?;
+    assert_eq!(v.length(&mut classic)?, 5.0);
     // `asbind gen` output: the wasm is loaded at run time.
     let mut v = cli::values::Module::from_file(fixture("values.wasm"))?;
     assert_eq!(v.bump_mixed(&cli::values::Mixed { a: 1, ..Default::default() })?.a, 2);
@@ -140,8 +139,8 @@ fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     assert_eq!(cli::values_minimal::Module::from_file(fixture("values_minimal.wasm"))?.u64_max()?, u64::MAX);
     assert_eq!(cli::values_stub::Module::from_file(fixture("values_stub.wasm"))?.greet("a", None)?, "Hello, a");
     let mut classic = cli::vector3d_0_19::Module::from_file(fixture("vector3d_0_19.wasm"))?;
-    let p = classic.vector3d_constructor(0, 3.0, 4.0, 0.0)?;
-    assert_eq!(classic.vector3d_length(p)?, 5.0);
+    let v = cli::vector3d_0_19::Vector3d::new(&mut classic, 3.0, 4.0, 0.0)?;
+    assert_eq!(v.length(&mut classic)?, 5.0);
     struct Host;
     impl cli::imports::Host for Host {
         fn log_message(&mut self, _msg: &str) -> asbind::Result<()> {
