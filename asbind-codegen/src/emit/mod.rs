@@ -62,6 +62,8 @@ pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
 /// runtime checks ids when lifting) and converts to its base classes.
 fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
     let allow = allow();
+    let (generics, module_ty) =
+        if model.imports.is_empty() { (quote!(), quote!(Module)) } else { (quote!(<H: Host>), quote!(Module<H>)) };
     let name = ident(&c.name);
     let path = &c.class;
     let ids = c.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
@@ -107,10 +109,10 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
             pub fn any(&self) -> ::asbind::AnyRef {
                 self.0.clone().retype()
             }
-            /// Wraps a pointer the module handed out, after checking its runtime type (this
-            /// class or a subclass); the object is pinned from now on.
-            pub fn wrap<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, ptr: u32) -> ::asbind::Result<Self> {
-                cx.lift_ref::<#name>(ptr).map(#name)
+            /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
+            /// runtime type: this class or a subclass. The object is pinned from now on.
+            pub fn wrap #generics(m: &mut #module_ty, ptr: u32) -> ::asbind::Result<Self> {
+                m.instance.ctx().lift_ref::<#name>(ptr).map(#name)
             }
         }
         #allow

@@ -24,13 +24,10 @@ impl Shape {
     pub fn any(&self) -> ::asbind::AnyRef {
         self.0.clone().retype()
     }
-    /// Wraps a pointer the module handed out, after checking its runtime type (this
-    /// class or a subclass); the object is pinned from now on.
-    pub fn wrap<D: 'static>(
-        cx: &mut ::asbind::Ctx<'_, D>,
-        ptr: u32,
-    ) -> ::asbind::Result<Self> {
-        cx.lift_ref::<Shape>(ptr).map(Shape)
+    /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
+    /// runtime type: this class or a subclass. The object is pinned from now on.
+    pub fn wrap(m: &mut Module, ptr: u32) -> ::asbind::Result<Self> {
+        m.instance.ctx().lift_ref::<Shape>(ptr).map(Shape)
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -150,13 +147,10 @@ impl Circle {
     pub fn any(&self) -> ::asbind::AnyRef {
         self.0.clone().retype()
     }
-    /// Wraps a pointer the module handed out, after checking its runtime type (this
-    /// class or a subclass); the object is pinned from now on.
-    pub fn wrap<D: 'static>(
-        cx: &mut ::asbind::Ctx<'_, D>,
-        ptr: u32,
-    ) -> ::asbind::Result<Self> {
-        cx.lift_ref::<Circle>(ptr).map(Circle)
+    /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
+    /// runtime type: this class or a subclass. The object is pinned from now on.
+    pub fn wrap(m: &mut Module, ptr: u32) -> ::asbind::Result<Self> {
+        m.instance.ctx().lift_ref::<Circle>(ptr).map(Circle)
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -288,13 +282,10 @@ impl Temperature {
     pub fn any(&self) -> ::asbind::AnyRef {
         self.0.clone().retype()
     }
-    /// Wraps a pointer the module handed out, after checking its runtime type (this
-    /// class or a subclass); the object is pinned from now on.
-    pub fn wrap<D: 'static>(
-        cx: &mut ::asbind::Ctx<'_, D>,
-        ptr: u32,
-    ) -> ::asbind::Result<Self> {
-        cx.lift_ref::<Temperature>(ptr).map(Temperature)
+    /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
+    /// runtime type: this class or a subclass. The object is pinned from now on.
+    pub fn wrap(m: &mut Module, ptr: u32) -> ::asbind::Result<Self> {
+        m.instance.ctx().lift_ref::<Temperature>(ptr).map(Temperature)
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]

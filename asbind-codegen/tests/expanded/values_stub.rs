@@ -265,13 +265,10 @@ impl Counter {
     pub fn any(&self) -> ::asbind::AnyRef {
         self.0.clone().retype()
     }
-    /// Wraps a pointer the module handed out, after checking its runtime type (this
-    /// class or a subclass); the object is pinned from now on.
-    pub fn wrap<D: 'static>(
-        cx: &mut ::asbind::Ctx<'_, D>,
-        ptr: u32,
-    ) -> ::asbind::Result<Self> {
-        cx.lift_ref::<Counter>(ptr).map(Counter)
+    /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
+    /// runtime type: this class or a subclass. The object is pinned from now on.
+    pub fn wrap(m: &mut Module, ptr: u32) -> ::asbind::Result<Self> {
+        m.instance.ctx().lift_ref::<Counter>(ptr).map(Counter)
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -323,13 +320,10 @@ impl NamedCounter {
     pub fn any(&self) -> ::asbind::AnyRef {
         self.0.clone().retype()
     }
-    /// Wraps a pointer the module handed out, after checking its runtime type (this
-    /// class or a subclass); the object is pinned from now on.
-    pub fn wrap<D: 'static>(
-        cx: &mut ::asbind::Ctx<'_, D>,
-        ptr: u32,
-    ) -> ::asbind::Result<Self> {
-        cx.lift_ref::<NamedCounter>(ptr).map(NamedCounter)
+    /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
+    /// runtime type: this class or a subclass. The object is pinned from now on.
+    pub fn wrap(m: &mut Module, ptr: u32) -> ::asbind::Result<Self> {
+        m.instance.ctx().lift_ref::<NamedCounter>(ptr).map(NamedCounter)
     }
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
