@@ -298,24 +298,21 @@ impl<D: 'static> Instance<D> {
         &self.instance
     }
 
-    /// A bounds-checked reader over the current memory.
-    pub fn reader(&self) -> Result<MemoryReader<'_>> {
-        let mem = self
-            .store
+    fn memory(&self) -> Result<wasmtime::Memory> {
+        self.store
             .data()
             .rt
             .memory
-            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })?;
-        Ok(MemoryReader::new(mem.data(&self.store)))
+            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })
+    }
+
+    /// A bounds-checked reader over the current memory.
+    pub fn reader(&self) -> Result<MemoryReader<'_>> {
+        Ok(MemoryReader::new(self.memory()?.data(&self.store)))
     }
 
     pub(crate) fn memory_mut(&mut self) -> Result<&mut [u8]> {
-        let mem = self
-            .store
-            .data()
-            .rt
-            .memory
-            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })?;
+        let mem = self.memory()?;
         Ok(mem.data_mut(&mut self.store))
     }
 

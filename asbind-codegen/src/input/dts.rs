@@ -379,22 +379,12 @@ fn backticked(text: &str) -> Option<&str> {
 pub(super) fn split_top_level(text: &str, sep: char) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut quotes = Quotes::new("\"'");
     let mut prev = '\0';
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-        } else {
+        if !quotes.in_string(c) {
             match c {
-                '"' | '\'' => quote = Some(c),
                 '<' | '(' | '[' | '{' => depth += 1,
                 '>' if prev == '=' => {}
                 '>' | ')' | ']' | '}' => depth = depth.saturating_sub(1),
@@ -409,6 +399,39 @@ pub(super) fn split_top_level(text: &str, sep: char) -> Vec<&str> {
     }
     pieces.push(text[start..].trim());
     pieces
+}
+
+/// Tracks whether a scan is inside a quoted string (backslash escapes honoured).
+pub(super) struct Quotes {
+    delimiters: &'static str,
+    open: Option<char>,
+    escaped: bool,
+}
+
+impl Quotes {
+    /// A scanner for strings delimited by any of `delimiters`.
+    pub(super) fn new(delimiters: &'static str) -> Self {
+        Quotes { delimiters, open: None, escaped: false }
+    }
+
+    /// Feeds the next character; `true` when it belongs to a string (its quotes included).
+    pub(super) fn in_string(&mut self, c: char) -> bool {
+        if let Some(q) = self.open {
+            if self.escaped {
+                self.escaped = false;
+            } else if c == '\\' {
+                self.escaped = true;
+            } else if c == q {
+                self.open = None;
+            }
+            return true;
+        }
+        if self.delimiters.contains(c) {
+            self.open = Some(c);
+            return true;
+        }
+        false
+    }
 }
 
 /// Index of the `)` matching the `(` at byte `open` (skipping `=>`), if any.

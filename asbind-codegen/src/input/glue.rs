@@ -3,7 +3,7 @@
 //! `// src/imports/host_scale(~lib/typedarray/Float64Array, f64) => ~lib/typedarray/Float64Array`.
 
 use crate::astype::AsType;
-use crate::input::dts::{matching_paren, property_name, split_top_level};
+use crate::input::dts::{Quotes, matching_paren, property_name, split_top_level};
 
 /// An import the glue adapts, with its AssemblyScript types.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,21 +155,11 @@ fn parse_signature_comment(comment: &str) -> Option<SignatureComment> {
 /// Net `{` minus `}` on a line of JS, ignoring strings, template literals and `//` comments.
 fn brace_delta(line: &str) -> i64 {
     let mut delta = 0;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut quotes = Quotes::new("\"'`");
     let mut prev = '\0';
     for c in line.chars() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-        } else {
+        if !quotes.in_string(c) {
             match c {
-                '"' | '\'' | '`' => quote = Some(c),
                 '/' if prev == '/' => break,
                 '{' => delta += 1,
                 '}' => delta -= 1,
@@ -281,21 +271,12 @@ fn lowering_calls(text: &str) -> Vec<LowerCall<'_>> {
 /// only; strings skipped).
 fn js_matching_paren(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
+    let mut quotes = Quotes::new("\"'`");
     for (i, c) in text.get(open..)?.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
+        if quotes.in_string(c) {
             continue;
         }
         match c {
-            '"' | '\'' | '`' => quote = Some(c),
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => {
                 depth = depth.checked_sub(1)?;
