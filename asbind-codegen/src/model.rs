@@ -196,6 +196,8 @@ pub struct Global {
     pub mutable: bool,
     /// AssemblyScript type, for docs.
     pub doc: String,
+    /// A classic static field `C.f`: the class and the getter's name in its `impl`.
+    pub member: Option<(usize, String)>,
 }
 
 /// An exported enum with its member values.
@@ -464,6 +466,12 @@ fn group_members(functions: &mut [Function], classes: &[Class], notes: &mut Vec<
             MemberKind::Setter | MemberKind::StaticSetter => format!("set_{}", snake(member)),
             _ => snake(member),
         };
+        let what = match kind {
+            MemberKind::Constructor => format!("`new {prefix}(..)`"),
+            MemberKind::Method | MemberKind::Getter | MemberKind::Setter => format!("`{prefix}#{member}`"),
+            _ => format!("`{prefix}.{member}`"),
+        };
+        f.doc = format!("{what}, through the transform's export {}", f.doc);
         f.member = Some(Member { class: ci, kind, name: scopes[ci].unique(&wanted), classic: false });
     }
     let without: Vec<&str> = classes
@@ -932,13 +940,18 @@ impl Builder<'_> {
                 match self.wasm.global(&g.name) {
                     Some(w) if Some(w.ty) == ty_wasm(&ty) => {
                         let mutable = g.mutable && w.mutable;
-                        out.push(Global {
-                            export: g.name.clone(),
-                            name: methods.unique(&snake(&g.name)),
-                            ty,
-                            mutable,
-                            doc: g.ty.to_string(),
-                        });
+                        // Classic: a class's id global is in its handle type; `C.f` is a static of `C`.
+                        let classic = dts.dialect == Dialect::Classic;
+                        if classic && self.classes.iter().any(|c| c.class == g.name) {
+                            continue;
+                        }
+                        let member = g
+                            .name
+                            .split_once('.')
+                            .filter(|_| classic)
+                            .and_then(|(c, f)| Some((self.classes.iter().position(|x| x.class == c)?, snake(f))));
+                        let name = if member.is_some() { snake(&g.name) } else { methods.unique(&snake(&g.name)) };
+                        out.push(Global { export: g.name.clone(), name, ty, mutable, doc: g.ty.to_string(), member });
                     }
                     Some(w) => self.errors.push(
                         Diagnostic::new(
@@ -976,12 +989,17 @@ impl Builder<'_> {
             if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) {
                 continue;
             }
+            // A classic class's id global: the id is in the handle type's `Class::IDS`.
+            if self.classes.iter().any(|c| c.class == w.name) {
+                continue;
+            }
             out.push(Global {
                 export: w.name.clone(),
                 name: methods.unique(&snake(&w.name)),
                 ty: Ty::Raw(w.ty),
                 mutable: w.mutable,
                 doc: format!("{} (raw wasm global)", w.ty),
+                member: None,
             });
         }
         out

@@ -264,8 +264,14 @@ pub mod kinds {
     pub trait Class: 'static {
         /// The AssemblyScript class name.
         const NAME: &'static str;
-        /// Runtime ids that are this class or one of its subclasses.
+        /// Runtime ids known to be this class or one of its subclasses.
         const IDS: &'static [u32];
+        /// Runtime ids known to be *other* classes (not subclasses).
+        ///
+        /// Subclasses no export mentions are in no `.d.ts`, and 0.24+ RTTI records no base
+        /// classes, so an unknown id of a plain class is accepted (it may be such a subclass);
+        /// ids of known unrelated classes, and arrays, strings, maps, ... never are.
+        const OTHERS: &'static [u32] = &[];
     }
 
     impl Kind for Object {
@@ -323,7 +329,13 @@ pub mod kinds {
     }
     impl<C: Class> Kind for C {
         fn matches(ty: TypeInfo) -> bool {
-            C::IDS.contains(&ty.id)
+            if C::IDS.contains(&ty.id) {
+                return true;
+            }
+            // The built-in ids end at ArrayBufferView: String/ArrayBuffer + 1.
+            let first_user_id = ty.string_id.max(ty.array_buffer_id) + 2;
+            let container = flags::ARRAYBUFFERVIEW | flags::ARRAY | flags::STATICARRAY | flags::SET | flags::MAP;
+            ty.id >= first_user_id && !C::OTHERS.contains(&ty.id) && ty.flags.is_some_and(|f| f & container == 0)
         }
         fn describe() -> String {
             C::NAME.into()

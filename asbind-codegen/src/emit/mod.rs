@@ -32,6 +32,13 @@ pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
             .iter()
             .filter(|f| f.member.as_ref().is_some_and(|m| m.class == i))
             .map(|f| method(model, f))
+            .chain(
+                model
+                    .globals
+                    .iter()
+                    .filter(|g| g.member.as_ref().is_some_and(|(c, _)| *c == i))
+                    .map(|g| global_methods(model, g)),
+            )
             .collect();
         let name = ident(&c.name);
         let allow = allow();
@@ -67,6 +74,14 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
     let name = ident(&c.name);
     let path = &c.class;
     let ids = c.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
+    // Every other class the bindings know (records included) is not this one.
+    let others = model
+        .classes
+        .iter()
+        .map(|x| x.id)
+        .chain(model.records.iter().map(|r| r.id))
+        .filter(|id| !c.accepts.contains(id))
+        .map(Literal::u32_unsuffixed);
     let d = doc(&format!(
         "AssemblyScript class `{path}` (runtime id {}): a handle that keeps the object alive while any clone of it lives.",
         c.id
@@ -93,6 +108,7 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
         impl ::asbind::kinds::Class for #name {
             const NAME: &'static str = #path;
             const IDS: &'static [u32] = &[#(#ids),*];
+            const OTHERS: &'static [u32] = &[#(#others),*];
         }
         #allow
         impl #name {
@@ -416,6 +432,7 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         .collect();
     let args = tuple(&args);
     let set_argc = varargs.then(|| quote!(cx.set_arguments_length(argc)?;));
+    let target = classic_dispatch(model, f).unwrap_or_else(|| quote!(&exports.#field));
     let body_result = match &f.result {
         Ty::Void => quote!(::std::result::Result::Ok(r)),
         t if t.is_reference() => {
@@ -467,11 +484,49 @@ fn method(model: &Model, f: &Function) -> TokenStream {
             let mut cx = #m.instance.ctx();
             #(#lowers)*
             #set_argc
-            let r = cx.call(&exports.#field, #args)?;
+            let target = #target;
+            let r = cx.call(target, #args)?;
             #body_result
         }
         #view
     }
+}
+
+/// Classic `C#method` exports are each class's own implementation (no virtual call): for an
+/// object of a subclass that overrides the method, call the subclass's export instead, chosen
+/// by the object's runtime id (most derived class first).
+fn classic_dispatch(model: &Model, f: &Function) -> Option<TokenStream> {
+    let mem = f.member.as_ref().filter(|m| m.classic && m.kind == MemberKind::Method)?;
+    let suffix = f.export.split_once('#')?.1;
+    let base = &model.classes[mem.class];
+    let mut overrides: Vec<(&crate::model::Class, &Function)> = model
+        .functions
+        .iter()
+        .filter_map(|g| {
+            let gm =
+                g.member.as_ref().filter(|gm| gm.classic && gm.kind == MemberKind::Method && gm.class != mem.class)?;
+            let sub = &model.classes[gm.class];
+            (g.export.split_once('#')?.1 == suffix && g.sig == f.sig && base.accepts.contains(&sub.id))
+                .then_some((sub, g))
+        })
+        .collect();
+    if overrides.is_empty() {
+        return None;
+    }
+    overrides.sort_by_key(|(sub, _)| std::cmp::Reverse(sub.bases.len()));
+    let this = ident(&f.params.first()?.name);
+    let own = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+    let arms = overrides.iter().map(|(sub, g)| {
+        let ids = sub.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
+        let field = format_ident!("f_{}", g.name.trim_start_matches("r#"));
+        quote!(id if [#(#ids),*].contains(&id) => &exports.#field)
+    });
+    Some(quote! {
+        match cx.type_info(#this)?.id {
+            #(#arms,)*
+            _ => &exports.#own,
+        }
+    })
 }
 
 /// For results that can be borrowed in place: the element type and the array kind.
@@ -496,8 +551,20 @@ fn view_element(ty: &Ty) -> Option<(TokenStream, TokenStream)> {
 }
 
 fn global_methods(model: &Model, g: &Global) -> TokenStream {
-    let name = ident(&g.name);
-    let setter = format_ident!("set_{}", g.name.trim_start_matches("r#"));
+    // A classic static field (`C.f`) is a static of class `C`'s handle type.
+    let (receiver, m, getter_name) = match &g.member {
+        Some((_, name)) => {
+            let module_ty = if model.imports.is_empty() { quote!(Module) } else { quote!(Module<H>) };
+            (quote!(m: &mut #module_ty), quote!(m), name.clone())
+        }
+        None => (quote!(&mut self), quote!(self), g.name.clone()),
+    };
+    let generics = match (&g.member, model.imports.is_empty()) {
+        (Some(_), false) => quote!(<H: Host>),
+        _ => quote!(),
+    };
+    let name = ident(&getter_name);
+    let setter = format_ident!("set_{}", getter_name.trim_start_matches("r#"));
     let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
     let t = rust(model, &g.ty, Position::Owned);
     let w = wasm(&g.ty);
@@ -505,9 +572,9 @@ fn global_methods(model: &Model, g: &Global) -> TokenStream {
     let d = doc(&format!("Reads global `{}: {}`.", g.export, g.doc));
     let get = quote! {
         #d
-        pub fn #name(&mut self) -> ::asbind::Result<#t> {
-            let exports = &self.exports;
-            let mut cx = self.instance.ctx();
+        pub fn #name #generics(#receiver) -> ::asbind::Result<#t> {
+            let exports = &#m.exports;
+            let mut cx = #m.instance.ctx();
             let r: #w = cx.get_global(&exports.#field)?;
             ::std::result::Result::Ok(#value)
         }
@@ -522,9 +589,9 @@ fn global_methods(model: &Model, g: &Global) -> TokenStream {
     quote! {
         #get
         #d
-        pub fn #setter(&mut self, value: #p) -> ::asbind::Result<()> {
-            let exports = &self.exports;
-            let mut cx = self.instance.ctx();
+        pub fn #setter #generics(#receiver, value: #p) -> ::asbind::Result<()> {
+            let exports = &#m.exports;
+            let mut cx = #m.instance.ctx();
             let v: #w = #lower;
             cx.set_global(&exports.#field, v)
         }
@@ -560,7 +627,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
         quote!(#field: instance.global(#export)?)
     });
     let methods = model.functions.iter().filter(|f| f.member.is_none()).map(|f| method(model, f));
-    let globals = model.globals.iter().map(|g| global_methods(model, g));
+    let globals = model.globals.iter().filter(|g| g.member.is_none()).map(|g| global_methods(model, g));
     let registrations = model.imports.iter().map(|i| register_import(model, i));
 
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };

@@ -8,6 +8,7 @@ pub struct Shape(::asbind::Ref<Shape>);
 impl ::asbind::kinds::Class for Shape {
     const NAME: &'static str = "src/classes/Shape";
     const IDS: &'static [u32] = &[4, 6];
+    const OTHERS: &'static [u32] = &[7];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Shape {
@@ -58,68 +59,76 @@ impl ::asbind::Lower for Shape {
 /// Constructor, methods, fields and statics (wrappers added by the `asbind-classes` transform).
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Shape {
-    /// `src/classes/Shape__new(name: ~lib/string/String): src/classes/Shape`
+    /// `new Shape(..)`, through the transform's export `src/classes/Shape__new(name: ~lib/string/String): src/classes/Shape`
     pub fn new(m: &mut Module, name: &str) -> ::asbind::Result<Shape> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let r = cx.call(&exports.f_shape_new, name)?;
+        let target = &exports.f_shape_new;
+        let r = cx.call(target, name)?;
         ::std::result::Result::Ok(cx.lift::<Shape>(r)?)
     }
-    /// `src/classes/Shape__sget_count(): i32`
+    /// `Shape.count`, through the transform's export `src/classes/Shape__sget_count(): i32`
     pub fn count(m: &mut Module) -> ::asbind::Result<i32> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_shape_sget_count, ())?;
+        let target = &exports.f_shape_sget_count;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Shape__sset_count(value: i32): void`
+    /// `Shape.count`, through the transform's export `src/classes/Shape__sset_count(value: i32): void`
     pub fn set_count(m: &mut Module, value: i32) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_shape_sset_count, value)?;
+        let target = &exports.f_shape_sset_count;
+        let r = cx.call(target, value)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Shape__get_name(self: src/classes/Shape): ~lib/string/String`
+    /// `Shape#name`, through the transform's export `src/classes/Shape__get_name(self: src/classes/Shape): ~lib/string/String`
     pub fn name(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_shape_get_name, self_2)?;
+        let target = &exports.f_shape_get_name;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
-    /// `src/classes/Shape__set_name(self: src/classes/Shape, value: ~lib/string/String): void`
+    /// `Shape#name`, through the transform's export `src/classes/Shape__set_name(self: src/classes/Shape, value: ~lib/string/String): void`
     pub fn set_name(&self, m: &mut Module, value: &str) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
         cx.hold(self_2)?;
         let value: u32 = cx.lower_str(value)?;
-        let r = cx.call(&exports.f_shape_set_name, (self_2, value))?;
+        let target = &exports.f_shape_set_name;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Shape__s_create(name: ~lib/string/String): src/classes/Shape`
+    /// `Shape.create`, through the transform's export `src/classes/Shape__s_create(name: ~lib/string/String): src/classes/Shape`
     pub fn create(m: &mut Module, name: &str) -> ::asbind::Result<Shape> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let r = cx.call(&exports.f_shape_s_create, name)?;
+        let target = &exports.f_shape_s_create;
+        let r = cx.call(target, name)?;
         ::std::result::Result::Ok(cx.lift::<Shape>(r)?)
     }
-    /// `src/classes/Shape__m_area(self: src/classes/Shape): f64`
+    /// `Shape#area`, through the transform's export `src/classes/Shape__m_area(self: src/classes/Shape): f64`
     pub fn area(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_shape_m_area, self_2)?;
+        let target = &exports.f_shape_m_area;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Shape__m_describe(self: src/classes/Shape): ~lib/string/String`
+    /// `Shape#describe`, through the transform's export `src/classes/Shape__m_describe(self: src/classes/Shape): ~lib/string/String`
     pub fn describe(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_shape_m_describe, self_2)?;
+        let target = &exports.f_shape_m_describe;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
 }
@@ -131,6 +140,7 @@ pub struct Circle(::asbind::Ref<Circle>);
 impl ::asbind::kinds::Class for Circle {
     const NAME: &'static str = "src/classes/Circle";
     const IDS: &'static [u32] = &[6];
+    const OTHERS: &'static [u32] = &[4, 7];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Circle {
@@ -188,7 +198,7 @@ impl ::std::convert::From<Circle> for Shape {
 /// Constructor, methods, fields and statics (wrappers added by the `asbind-classes` transform).
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Circle {
-    /// `src/classes/Circle__new(radius?: f64): src/classes/Circle`
+    /// `new Circle(..)`, through the transform's export `src/classes/Circle__new(radius?: f64): src/classes/Circle`
     ///
     /// `None` for an optional parameter uses its AssemblyScript default; only trailing
     /// parameters can be left out.
@@ -204,57 +214,64 @@ impl Circle {
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_circle_new, radius)?;
+        let target = &exports.f_circle_new;
+        let r = cx.call(target, radius)?;
         ::std::result::Result::Ok(cx.lift::<Circle>(r)?)
     }
-    /// `src/classes/Circle__get_radius(self: src/classes/Circle): f64`
+    /// `Circle#radius`, through the transform's export `src/classes/Circle__get_radius(self: src/classes/Circle): f64`
     pub fn radius(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_get_radius, self_2)?;
+        let target = &exports.f_circle_get_radius;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Circle__set_radius(self: src/classes/Circle, value: f64): void`
+    /// `Circle#radius`, through the transform's export `src/classes/Circle__set_radius(self: src/classes/Circle, value: f64): void`
     pub fn set_radius(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_set_radius, (self_2, value))?;
+        let target = &exports.f_circle_set_radius;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Circle__m_area(self: src/classes/Circle): f64`
+    /// `Circle#area`, through the transform's export `src/classes/Circle__m_area(self: src/classes/Circle): f64`
     pub fn area(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_m_area, self_2)?;
+        let target = &exports.f_circle_m_area;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Circle__get_name(self: src/classes/Circle): ~lib/string/String`
+    /// `Circle#name`, through the transform's export `src/classes/Circle__get_name(self: src/classes/Circle): ~lib/string/String`
     pub fn name(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_get_name, self_2)?;
+        let target = &exports.f_circle_get_name;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
-    /// `src/classes/Circle__set_name(self: src/classes/Circle, value: ~lib/string/String): void`
+    /// `Circle#name`, through the transform's export `src/classes/Circle__set_name(self: src/classes/Circle, value: ~lib/string/String): void`
     pub fn set_name(&self, m: &mut Module, value: &str) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
         cx.hold(self_2)?;
         let value: u32 = cx.lower_str(value)?;
-        let r = cx.call(&exports.f_circle_set_name, (self_2, value))?;
+        let target = &exports.f_circle_set_name;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Circle__m_describe(self: src/classes/Circle): ~lib/string/String`
+    /// `Circle#describe`, through the transform's export `src/classes/Circle__m_describe(self: src/classes/Circle): ~lib/string/String`
     pub fn describe(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_m_describe, self_2)?;
+        let target = &exports.f_circle_m_describe;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
 }
@@ -266,6 +283,7 @@ pub struct Temperature(::asbind::Ref<Temperature>);
 impl ::asbind::kinds::Class for Temperature {
     const NAME: &'static str = "src/classes/Temperature";
     const IDS: &'static [u32] = &[7];
+    const OTHERS: &'static [u32] = &[4, 6];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Temperature {
@@ -316,74 +334,83 @@ impl ::asbind::Lower for Temperature {
 /// Constructor, methods, fields and statics (wrappers added by the `asbind-classes` transform).
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Temperature {
-    /// `src/classes/Temperature__new(celsius: f64): src/classes/Temperature`
+    /// `new Temperature(..)`, through the transform's export `src/classes/Temperature__new(celsius: f64): src/classes/Temperature`
     pub fn new(m: &mut Module, celsius: f64) -> ::asbind::Result<Temperature> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_temperature_new, celsius)?;
+        let target = &exports.f_temperature_new;
+        let r = cx.call(target, celsius)?;
         ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
     }
-    /// `src/classes/Temperature__sget_ABSOLUTE_ZERO(): f64`
+    /// `Temperature.ABSOLUTE_ZERO`, through the transform's export `src/classes/Temperature__sget_ABSOLUTE_ZERO(): f64`
     pub fn absolute_zero(m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_temperature_sget_absolute_zero, ())?;
+        let target = &exports.f_temperature_sget_absolute_zero;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__sget_made(): i32`
+    /// `Temperature.made`, through the transform's export `src/classes/Temperature__sget_made(): i32`
     pub fn made(m: &mut Module) -> ::asbind::Result<i32> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_temperature_sget_made, ())?;
+        let target = &exports.f_temperature_sget_made;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__sset_made(value: i32): void`
+    /// `Temperature.made`, through the transform's export `src/classes/Temperature__sset_made(value: i32): void`
     pub fn set_made(m: &mut Module, value: i32) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_temperature_sset_made, value)?;
+        let target = &exports.f_temperature_sset_made;
+        let r = cx.call(target, value)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__get_id(self: src/classes/Temperature): i32`
+    /// `Temperature#id`, through the transform's export `src/classes/Temperature__get_id(self: src/classes/Temperature): i32`
     pub fn id(&self, m: &mut Module) -> ::asbind::Result<i32> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_get_id, self_2)?;
+        let target = &exports.f_temperature_get_id;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__s_freezing(): src/classes/Temperature`
+    /// `Temperature.freezing`, through the transform's export `src/classes/Temperature__s_freezing(): src/classes/Temperature`
     pub fn freezing(m: &mut Module) -> ::asbind::Result<Temperature> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_temperature_s_freezing, ())?;
+        let target = &exports.f_temperature_s_freezing;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
     }
-    /// `src/classes/Temperature__get_celsius(self: src/classes/Temperature): f64`
+    /// `Temperature#celsius`, through the transform's export `src/classes/Temperature__get_celsius(self: src/classes/Temperature): f64`
     pub fn celsius(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_get_celsius, self_2)?;
+        let target = &exports.f_temperature_get_celsius;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__set_celsius(self: src/classes/Temperature, value: f64): void`
+    /// `Temperature#celsius`, through the transform's export `src/classes/Temperature__set_celsius(self: src/classes/Temperature, value: f64): void`
     pub fn set_celsius(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_set_celsius, (self_2, value))?;
+        let target = &exports.f_temperature_set_celsius;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__get_fahrenheit(self: src/classes/Temperature): f64`
+    /// `Temperature#fahrenheit`, through the transform's export `src/classes/Temperature__get_fahrenheit(self: src/classes/Temperature): f64`
     pub fn fahrenheit(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_get_fahrenheit, self_2)?;
+        let target = &exports.f_temperature_get_fahrenheit;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/classes/Temperature__m_warmer(self: src/classes/Temperature, by?: f64): src/classes/Temperature`
+    /// `Temperature#warmer`, through the transform's export `src/classes/Temperature__m_warmer(self: src/classes/Temperature, by?: f64): src/classes/Temperature`
     ///
     /// `None` for an optional parameter uses its AssemblyScript default; only trailing
     /// parameters can be left out.
@@ -401,10 +428,11 @@ impl Temperature {
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_temperature_m_warmer, (self_2, by))?;
+        let target = &exports.f_temperature_m_warmer;
+        let r = cx.call(target, (self_2, by))?;
         ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
     }
-    /// `src/classes/Temperature__m_hotterThan(self: src/classes/Temperature, other: src/classes/Temperature): bool`
+    /// `Temperature#hotterThan`, through the transform's export `src/classes/Temperature__m_hotterThan(self: src/classes/Temperature, other: src/classes/Temperature): bool`
     pub fn hotter_than(
         &self,
         m: &mut Module,
@@ -415,15 +443,17 @@ impl Temperature {
         let self_2: u32 = cx.lower(self)?;
         cx.hold(self_2)?;
         let other: u32 = cx.lower(other)?;
-        let r = cx.call(&exports.f_temperature_m_hotter_than, (self_2, other))?;
+        let target = &exports.f_temperature_m_hotter_than;
+        let r = cx.call(target, (self_2, other))?;
         ::std::result::Result::Ok(r != 0)
     }
-    /// `src/classes/Temperature__m_format(self: src/classes/Temperature): ~lib/string/String`
+    /// `Temperature#format`, through the transform's export `src/classes/Temperature__m_format(self: src/classes/Temperature): ~lib/string/String`
     pub fn format(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_m_format, self_2)?;
+        let target = &exports.f_temperature_m_format;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
 }
@@ -537,7 +567,8 @@ impl Module {
     pub fn make_shapes(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Shape>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_make_shapes, n)?;
+        let target = &exports.f_make_shapes;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<Shape>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -554,7 +585,8 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
             )?
         };
-        let r = cx.call(&exports.f_total_area, shapes)?;
+        let target = &exports.f_total_area;
+        let r = cx.call(target, shapes)?;
         ::std::result::Result::Ok(r)
     }
 }

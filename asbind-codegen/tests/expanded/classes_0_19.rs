@@ -8,6 +8,7 @@ pub struct Shape(::asbind::Ref<Shape>);
 impl ::asbind::kinds::Class for Shape {
     const NAME: &'static str = "Shape";
     const IDS: &'static [u32] = &[3, 4];
+    const OTHERS: &'static [u32] = &[5];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Shape {
@@ -66,7 +67,8 @@ impl Shape {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_shape_get_name, this)?;
+        let target = &exports.f_shape_get_name;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `Shape#name = value` (export `Shape#set:name`)
@@ -80,7 +82,8 @@ impl Shape {
         let this: u32 = cx.lower(self)?;
         cx.hold(this)?;
         let value: u32 = cx.lower(value)?;
-        let r = cx.call(&exports.f_shape_set_name, (this, value))?;
+        let target = &exports.f_shape_set_name;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `new Shape(name: usize)` (export `Shape#constructor`)
@@ -89,7 +92,8 @@ impl Shape {
         let mut cx = m.instance.ctx();
         let this: i32 = 0;
         let name: u32 = cx.lower(name)?;
-        let r = cx.call(&exports.f_shape_constructor, (this, name))?;
+        let target = &exports.f_shape_constructor;
+        let r = cx.call(target, (this, name))?;
         ::std::result::Result::Ok(cx.lift::<Shape>(r)?)
     }
     /// `Shape#area(): f64` (export `Shape#area`)
@@ -97,7 +101,11 @@ impl Shape {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_shape_area, this)?;
+        let target = match cx.type_info(this)?.id {
+            id if [4].contains(&id) => &exports.f_circle_area,
+            _ => &exports.f_shape_area,
+        };
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Shape#describe(): usize` (export `Shape#describe`)
@@ -108,7 +116,11 @@ impl Shape {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_shape_describe, this)?;
+        let target = match cx.type_info(this)?.id {
+            id if [4].contains(&id) => &exports.f_circle_describe,
+            _ => &exports.f_shape_describe,
+        };
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `Shape.create(name: usize): usize` (export `Shape.create`)
@@ -119,8 +131,23 @@ impl Shape {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let name: u32 = cx.lower(name)?;
-        let r = cx.call(&exports.f_shape_create, name)?;
+        let target = &exports.f_shape_create;
+        let r = cx.call(target, name)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+    }
+    /// Reads global `Shape.count: i32`.
+    pub fn count(m: &mut Module) -> ::asbind::Result<i32> {
+        let exports = &m.exports;
+        let mut cx = m.instance.ctx();
+        let r: i32 = cx.get_global(&exports.g_shape_count)?;
+        ::std::result::Result::Ok(r)
+    }
+    /// Writes global `Shape.count: i32`.
+    pub fn set_count(m: &mut Module, value: i32) -> ::asbind::Result<()> {
+        let exports = &m.exports;
+        let mut cx = m.instance.ctx();
+        let v: i32 = value;
+        cx.set_global(&exports.g_shape_count, v)
     }
 }
 /// AssemblyScript class `Circle` (runtime id 4): a handle that keeps the object alive while any clone of it lives.
@@ -131,6 +158,7 @@ pub struct Circle(::asbind::Ref<Circle>);
 impl ::asbind::kinds::Class for Circle {
     const NAME: &'static str = "Circle";
     const IDS: &'static [u32] = &[4];
+    const OTHERS: &'static [u32] = &[3, 5];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Circle {
@@ -196,7 +224,8 @@ impl Circle {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_get_name, this)?;
+        let target = &exports.f_circle_get_name;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `Circle#name = value` (export `Circle#set:name`)
@@ -210,7 +239,8 @@ impl Circle {
         let this: u32 = cx.lower(self)?;
         cx.hold(this)?;
         let value: u32 = cx.lower(value)?;
-        let r = cx.call(&exports.f_circle_set_name, (this, value))?;
+        let target = &exports.f_circle_set_name;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `new Circle(radius?: f64)` (export `Circle#constructor`)
@@ -230,7 +260,8 @@ impl Circle {
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_circle_constructor, (this, radius))?;
+        let target = &exports.f_circle_constructor;
+        let r = cx.call(target, (this, radius))?;
         ::std::result::Result::Ok(cx.lift::<Circle>(r)?)
     }
     /// `Circle#area(): f64` (export `Circle#area`)
@@ -238,7 +269,8 @@ impl Circle {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_area, this)?;
+        let target = &exports.f_circle_area;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Circle#describe(): usize` (export `Circle#describe`)
@@ -249,7 +281,8 @@ impl Circle {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_describe, this)?;
+        let target = &exports.f_circle_describe;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `Circle#radius: f64` (export `Circle#get:radius`)
@@ -257,7 +290,8 @@ impl Circle {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_get_radius, this)?;
+        let target = &exports.f_circle_get_radius;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Circle#radius = value` (export `Circle#set:radius`)
@@ -265,7 +299,8 @@ impl Circle {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_circle_set_radius, (this, value))?;
+        let target = &exports.f_circle_set_radius;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
 }
@@ -277,6 +312,7 @@ pub struct Temperature(::asbind::Ref<Temperature>);
 impl ::asbind::kinds::Class for Temperature {
     const NAME: &'static str = "Temperature";
     const IDS: &'static [u32] = &[5];
+    const OTHERS: &'static [u32] = &[3, 4];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Temperature {
@@ -333,7 +369,8 @@ impl Temperature {
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_temperature_freezing, ())?;
+        let target = &exports.f_temperature_freezing;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `Temperature#id: i32` (export `Temperature#get:id`)
@@ -341,7 +378,8 @@ impl Temperature {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_get_id, this)?;
+        let target = &exports.f_temperature_get_id;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `new Temperature(celsius: f64)` (export `Temperature#constructor`)
@@ -349,7 +387,8 @@ impl Temperature {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: i32 = 0;
-        let r = cx.call(&exports.f_temperature_constructor, (this, celsius))?;
+        let target = &exports.f_temperature_constructor;
+        let r = cx.call(target, (this, celsius))?;
         ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
     }
     /// `Temperature#celsius: f64` (export `Temperature#get:celsius`)
@@ -357,7 +396,8 @@ impl Temperature {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_get_celsius, this)?;
+        let target = &exports.f_temperature_get_celsius;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Temperature#celsius = value` (export `Temperature#set:celsius`)
@@ -365,7 +405,8 @@ impl Temperature {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_set_celsius, (this, value))?;
+        let target = &exports.f_temperature_set_celsius;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `Temperature#fahrenheit: f64` (export `Temperature#get:fahrenheit`)
@@ -373,7 +414,8 @@ impl Temperature {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_get_fahrenheit, this)?;
+        let target = &exports.f_temperature_get_fahrenheit;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Temperature#warmer(by?: f64): usize` (export `Temperature#warmer`)
@@ -394,7 +436,8 @@ impl Temperature {
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_temperature_warmer, (this, by))?;
+        let target = &exports.f_temperature_warmer;
+        let r = cx.call(target, (this, by))?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `Temperature#hotterThan(other: usize): bool` (export `Temperature#hotterThan`)
@@ -408,7 +451,8 @@ impl Temperature {
         let this: u32 = cx.lower(self)?;
         cx.hold(this)?;
         let other: u32 = cx.lower(other)?;
-        let r = cx.call(&exports.f_temperature_hotter_than, (this, other))?;
+        let target = &exports.f_temperature_hotter_than;
+        let r = cx.call(target, (this, other))?;
         ::std::result::Result::Ok(r != 0)
     }
     /// `Temperature#format(): usize` (export `Temperature#format`)
@@ -419,8 +463,30 @@ impl Temperature {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_temperature_format, this)?;
+        let target = &exports.f_temperature_format;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+    }
+    /// Reads global `Temperature.ABSOLUTE_ZERO: f64`.
+    pub fn absolute_zero(m: &mut Module) -> ::asbind::Result<f64> {
+        let exports = &m.exports;
+        let mut cx = m.instance.ctx();
+        let r: f64 = cx.get_global(&exports.g_temperature_absolute_zero)?;
+        ::std::result::Result::Ok(r)
+    }
+    /// Reads global `Temperature.made: i32`.
+    pub fn made(m: &mut Module) -> ::asbind::Result<i32> {
+        let exports = &m.exports;
+        let mut cx = m.instance.ctx();
+        let r: i32 = cx.get_global(&exports.g_temperature_made)?;
+        ::std::result::Result::Ok(r)
+    }
+    /// Writes global `Temperature.made: i32`.
+    pub fn set_made(m: &mut Module, value: i32) -> ::asbind::Result<()> {
+        let exports = &m.exports;
+        let mut cx = m.instance.ctx();
+        let v: i32 = value;
+        cx.set_global(&exports.g_temperature_made, v)
     }
 }
 /// The AssemblyScript module `classes_0_19`, instantiated, with one method per export.
@@ -461,9 +527,6 @@ struct Exports {
     g_shape_count: ::asbind::wasmtime::Global,
     g_temperature_absolute_zero: ::asbind::wasmtime::Global,
     g_temperature_made: ::asbind::wasmtime::Global,
-    g_shape: ::asbind::wasmtime::Global,
-    g_circle: ::asbind::wasmtime::Global,
-    g_temperature: ::asbind::wasmtime::Global,
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
@@ -512,9 +575,6 @@ impl Module {
             g_shape_count: instance.global("Shape.count")?,
             g_temperature_absolute_zero: instance.global("Temperature.ABSOLUTE_ZERO")?,
             g_temperature_made: instance.global("Temperature.made")?,
-            g_shape: instance.global("Shape")?,
-            g_circle: instance.global("Circle")?,
-            g_temperature: instance.global("Temperature")?,
         };
         ::std::result::Result::Ok(Module { instance, exports })
     }
@@ -537,7 +597,8 @@ impl Module {
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_make_shapes, n)?;
+        let target = &exports.f_make_shapes;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `total_area(shapes: usize): f64` (classic .d.ts: references are raw pointers)
@@ -545,63 +606,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let shapes: u32 = cx.lower(shapes)?;
-        let r = cx.call(&exports.f_total_area, shapes)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Reads global `Shape.count: i32`.
-    pub fn shape_count(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_shape_count)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Writes global `Shape.count: i32`.
-    pub fn set_shape_count(&mut self, value: i32) -> ::asbind::Result<()> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let v: i32 = value;
-        cx.set_global(&exports.g_shape_count, v)
-    }
-    /// Reads global `Temperature.ABSOLUTE_ZERO: f64`.
-    pub fn temperature_absolute_zero(&mut self) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: f64 = cx.get_global(&exports.g_temperature_absolute_zero)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Reads global `Temperature.made: i32`.
-    pub fn temperature_made(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_temperature_made)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Writes global `Temperature.made: i32`.
-    pub fn set_temperature_made(&mut self, value: i32) -> ::asbind::Result<()> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let v: i32 = value;
-        cx.set_global(&exports.g_temperature_made, v)
-    }
-    /// Reads global `Shape: i32 (raw wasm global)`.
-    pub fn shape(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_shape)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Reads global `Circle: i32 (raw wasm global)`.
-    pub fn circle(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_circle)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Reads global `Temperature: i32 (raw wasm global)`.
-    pub fn temperature(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_temperature)?;
+        let target = &exports.f_total_area;
+        let r = cx.call(target, shapes)?;
         ::std::result::Result::Ok(r)
     }
 }

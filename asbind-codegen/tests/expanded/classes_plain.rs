@@ -8,6 +8,7 @@ pub struct Shape(::asbind::Ref<Shape>);
 impl ::asbind::kinds::Class for Shape {
     const NAME: &'static str = "src/classes/Shape";
     const IDS: &'static [u32] = &[4];
+    const OTHERS: &'static [u32] = &[];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Shape {
@@ -112,7 +113,8 @@ impl Module {
     pub fn make_shapes(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Shape>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_make_shapes, n)?;
+        let target = &exports.f_make_shapes;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<Shape>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -129,7 +131,8 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
             )?
         };
-        let r = cx.call(&exports.f_total_area, shapes)?;
+        let target = &exports.f_total_area;
+        let r = cx.call(target, shapes)?;
         ::std::result::Result::Ok(r)
     }
 }

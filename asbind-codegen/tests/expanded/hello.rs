@@ -74,14 +74,16 @@ impl Module {
     pub fn sqrt_sum_square(&mut self, a: f32, b: f32) -> ::asbind::Result<f32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_sqrt_sum_square, (a, b))?;
+        let target = &exports.f_sqrt_sum_square;
+        let r = cx.call(target, (a, b))?;
         ::std::result::Result::Ok(r)
     }
     /// `src/hello/get_hello_string(): ~lib/string/String`
     pub fn get_hello_string(&mut self) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_get_hello_string, ())?;
+        let target = &exports.f_get_hello_string;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/hello/expand_string(s: ~lib/string/String): ~lib/string/String`
@@ -89,7 +91,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let r = cx.call(&exports.f_expand_string, s)?;
+        let target = &exports.f_expand_string;
+        let r = cx.call(target, s)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/hello/generate_random_float_array(n: i32, lo: f32, hi: f32): ~lib/typedarray/Float32Array`
@@ -101,7 +104,8 @@ impl Module {
     ) -> ::asbind::Result<::std::vec::Vec<f32>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_generate_random_float_array, (n, lo, hi))?;
+        let target = &exports.f_generate_random_float_array;
+        let r = cx.call(target, (n, lo, hi))?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -128,7 +132,8 @@ impl Module {
     ) -> ::asbind::Result<::std::vec::Vec<i32>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_generate_random_integer_array, n)?;
+        let target = &exports.f_generate_random_integer_array;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -150,7 +155,8 @@ impl Module {
     pub fn get_array(&mut self) -> ::asbind::Result<::std::vec::Vec<i32>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_get_array, ())?;
+        let target = &exports.f_get_array;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -169,7 +175,8 @@ impl Module {
     pub fn get_float_array(&mut self) -> ::asbind::Result<::std::vec::Vec<f32>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_get_float_array, ())?;
+        let target = &exports.f_get_float_array;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -192,7 +199,8 @@ impl Module {
             let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 5)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_sum_array, a)?;
+        let target = &exports.f_sum_array;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/hello/sum_float_array(a: ~lib/typedarray/Float32Array): f64`
@@ -203,7 +211,8 @@ impl Module {
             let id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 4)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_sum_float_array, a)?;
+        let target = &exports.f_sum_float_array;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// Reads global `Float32Array_ID: u32`.

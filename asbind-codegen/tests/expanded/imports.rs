@@ -145,14 +145,16 @@ impl<H: Host> Module<H> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let who: u32 = cx.lower_str(who)?;
-        let r = cx.call(&exports.f_greet, who)?;
+        let target = &exports.f_greet;
+        let r = cx.call(target, who)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/imports/add_via_host(a: i32, b: i32): i32`
     pub fn add_via_host(&mut self, a: i32, b: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_add_via_host, (a, b))?;
+        let target = &exports.f_add_via_host;
+        let r = cx.call(target, (a, b))?;
         ::std::result::Result::Ok(r)
     }
     /// `src/imports/scale_via_host(values: ~lib/typedarray/Float64Array, k: f64): f64`
@@ -163,7 +165,8 @@ impl<H: Host> Module<H> {
             let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
             cx.lower_typed_array(values, id)?
         };
-        let r = cx.call(&exports.f_scale_via_host, (values, k))?;
+        let target = &exports.f_scale_via_host;
+        let r = cx.call(target, (values, k))?;
         ::std::result::Result::Ok(r)
     }
 }

@@ -59,28 +59,32 @@ impl Module {
     pub fn get_greeting(&mut self) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_get_greeting, ())?;
+        let target = &exports.f_get_greeting;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `squares` with its raw wasm signature (i32) -> (i32): the .d.ts does not describe it
     pub fn squares(&mut self, arg0: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_squares, arg0)?;
+        let target = &exports.f_squares;
+        let r = cx.call(target, arg0)?;
         ::std::result::Result::Ok(r)
     }
     /// `add` with its raw wasm signature (i32, i32) -> (i32): the .d.ts does not describe it
     pub fn add(&mut self, arg0: i32, arg1: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_add, (arg0, arg1))?;
+        let target = &exports.f_add;
+        let r = cx.call(target, (arg0, arg1))?;
         ::std::result::Result::Ok(r)
     }
     /// `string_length` with its raw wasm signature (i32) -> (i32): the .d.ts does not describe it
     pub fn string_length(&mut self, arg0: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_string_length, arg0)?;
+        let target = &exports.f_string_length;
+        let r = cx.call(target, arg0)?;
         ::std::result::Result::Ok(r)
     }
 }

@@ -71,14 +71,16 @@ impl Module {
     pub fn do_trace(&mut self) -> ::asbind::Result<()> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_do_trace, ())?;
+        let target = &exports.f_do_trace;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/random_values(n: i32): ~lib/typedarray/Float64Array`
     pub fn random_values(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<f64>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_random_values, n)?;
+        let target = &exports.f_random_values;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -97,14 +99,16 @@ impl Module {
     pub fn now(&mut self) -> ::asbind::Result<f64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_now, ())?;
+        let target = &exports.f_now;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/perf_now(): f64`
     pub fn perf_now(&mut self) -> ::asbind::Result<f64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_perf_now, ())?;
+        let target = &exports.f_perf_now;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/log_all(s: ~lib/string/String): void`
@@ -112,7 +116,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let r = cx.call(&exports.f_log_all, s)?;
+        let target = &exports.f_log_all;
+        let r = cx.call(target, s)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/fail(msg: ~lib/string/String): void`
@@ -120,35 +125,40 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let msg: u32 = cx.lower_str(msg)?;
-        let r = cx.call(&exports.f_fail, msg)?;
+        let target = &exports.f_fail;
+        let r = cx.call(target, msg)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/check_positive(x: i32): i32`
     pub fn check_positive(&mut self, x: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_check_positive, x)?;
+        let target = &exports.f_check_positive;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/index_array(i: i32): i32`
     pub fn index_array(&mut self, i: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_index_array, i)?;
+        let target = &exports.f_index_array;
+        let r = cx.call(target, i)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/trap_unreachable(): void`
     pub fn trap_unreachable(&mut self) -> ::asbind::Result<()> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_trap_unreachable, ())?;
+        let target = &exports.f_trap_unreachable;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/stdlib/recurse(n: i32): i32`
     pub fn recurse(&mut self, n: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_recurse, n)?;
+        let target = &exports.f_recurse;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(r)
     }
 }

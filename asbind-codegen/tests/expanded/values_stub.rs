@@ -249,6 +249,7 @@ pub struct Counter(::asbind::Ref<Counter>);
 impl ::asbind::kinds::Class for Counter {
     const NAME: &'static str = "src/values/Counter";
     const IDS: &'static [u32] = &[41, 42];
+    const OTHERS: &'static [u32] = &[39, 38, 7, 40];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Counter {
@@ -304,6 +305,7 @@ pub struct NamedCounter(::asbind::Ref<NamedCounter>);
 impl ::asbind::kinds::Class for NamedCounter {
     const NAME: &'static str = "src/values/NamedCounter";
     const IDS: &'static [u32] = &[42];
+    const OTHERS: &'static [u32] = &[41, 39, 38, 7, 40];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl NamedCounter {
@@ -625,7 +627,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let b: i32 = b as i32;
-        let r = cx.call(&exports.f_not_bool, b)?;
+        let target = &exports.f_not_bool;
+        let r = cx.call(target, b)?;
         ::std::result::Result::Ok(r != 0)
     }
     /// `src/values/neg_i8(x: i8): i8`
@@ -633,7 +636,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: i32 = x as i32;
-        let r = cx.call(&exports.f_neg_i8, x)?;
+        let target = &exports.f_neg_i8;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r as i8)
     }
     /// `src/values/neg_i16(x: i16): i16`
@@ -641,21 +645,24 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: i32 = x as i32;
-        let r = cx.call(&exports.f_neg_i16, x)?;
+        let target = &exports.f_neg_i16;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r as i16)
     }
     /// `src/values/neg_i32(x: i32): i32`
     pub fn neg_i32(&mut self, x: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_neg_i32, x)?;
+        let target = &exports.f_neg_i32;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/neg_i64(x: i64): i64`
     pub fn neg_i64(&mut self, x: i64) -> ::asbind::Result<i64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_neg_i64, x)?;
+        let target = &exports.f_neg_i64;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/inc_u8(x: u8): u8`
@@ -663,7 +670,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: u32 = x as u32;
-        let r = cx.call(&exports.f_inc_u8, x)?;
+        let target = &exports.f_inc_u8;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r as u8)
     }
     /// `src/values/inc_u16(x: u16): u16`
@@ -671,70 +679,80 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: u32 = x as u32;
-        let r = cx.call(&exports.f_inc_u16, x)?;
+        let target = &exports.f_inc_u16;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r as u16)
     }
     /// `src/values/inc_u32(x: u32): u32`
     pub fn inc_u32(&mut self, x: u32) -> ::asbind::Result<u32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_inc_u32, x)?;
+        let target = &exports.f_inc_u32;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/inc_u64(x: u64): u64`
     pub fn inc_u64(&mut self, x: u64) -> ::asbind::Result<u64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_inc_u64, x)?;
+        let target = &exports.f_inc_u64;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/neg_isize(x: isize): isize`
     pub fn neg_isize(&mut self, x: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_neg_isize, x)?;
+        let target = &exports.f_neg_isize;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/inc_usize(x: usize): usize`
     pub fn inc_usize(&mut self, x: u32) -> ::asbind::Result<u32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_inc_usize, x)?;
+        let target = &exports.f_inc_usize;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/half_f32(x: f32): f32`
     pub fn half_f32(&mut self, x: f32) -> ::asbind::Result<f32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_half_f32, x)?;
+        let target = &exports.f_half_f32;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/half_f64(x: f64): f64`
     pub fn half_f64(&mut self, x: f64) -> ::asbind::Result<f64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_half_f64, x)?;
+        let target = &exports.f_half_f64;
+        let r = cx.call(target, x)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/u32_max(): u32`
     pub fn u32_max(&mut self) -> ::asbind::Result<u32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_u32_max, ())?;
+        let target = &exports.f_u32_max;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/u64_max(): u64`
     pub fn u64_max(&mut self) -> ::asbind::Result<u64> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_u64_max, ())?;
+        let target = &exports.f_u64_max;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/i8_min(): i8`
     pub fn i8_min(&mut self) -> ::asbind::Result<i8> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_i8_min, ())?;
+        let target = &exports.f_i8_min;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r as i8)
     }
     /// `src/values/mix_scalars(a: i8, b: u16, c: i64, d: f32, e: bool): f64`
@@ -751,7 +769,8 @@ impl Module {
         let a: i32 = a as i32;
         let b: u32 = b as u32;
         let e: i32 = e as i32;
-        let r = cx.call(&exports.f_mix_scalars, (a, b, c, d, e))?;
+        let target = &exports.f_mix_scalars;
+        let r = cx.call(target, (a, b, c, d, e))?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/concat(a: ~lib/string/String, b: ~lib/string/String): ~lib/string/String`
@@ -765,7 +784,8 @@ impl Module {
         let a: u32 = cx.lower_str(a)?;
         cx.hold(a)?;
         let b: u32 = cx.lower_str(b)?;
-        let r = cx.call(&exports.f_concat, (a, b))?;
+        let target = &exports.f_concat;
+        let r = cx.call(target, (a, b))?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/string_length(s: ~lib/string/String): i32`
@@ -773,7 +793,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let r = cx.call(&exports.f_string_length, s)?;
+        let target = &exports.f_string_length;
+        let r = cx.call(target, s)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/upper_or_null(s: ~lib/string/String | null): ~lib/string/String | null`
@@ -787,7 +808,8 @@ impl Module {
             ::std::option::Option::Some(v) => cx.lower_str(v)?,
             ::std::option::Option::None => 0u32,
         };
-        let r = cx.call(&exports.f_upper_or_null, s)?;
+        let target = &exports.f_upper_or_null;
+        let r = cx.call(target, s)?;
         ::std::result::Result::Ok({
             let p: u32 = r;
             if p == 0 {
@@ -801,21 +823,24 @@ impl Module {
     pub fn empty_string(&mut self) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_empty_string, ())?;
+        let target = &exports.f_empty_string;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/unicode_string(): ~lib/string/String`
     pub fn unicode_string(&mut self) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_unicode_string, ())?;
+        let target = &exports.f_unicode_string;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/lone_surrogate(): ~lib/string/String`
     pub fn lone_surrogate(&mut self) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_lone_surrogate, ())?;
+        let target = &exports.f_lone_surrogate;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/repeat_string(s: ~lib/string/String, n: i32): ~lib/string/String`
@@ -827,7 +852,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let r = cx.call(&exports.f_repeat_string, (s, n))?;
+        let target = &exports.f_repeat_string;
+        let r = cx.call(target, (s, n))?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/reverse_buffer(b: ~lib/arraybuffer/ArrayBuffer): ~lib/arraybuffer/ArrayBuffer`
@@ -835,7 +861,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let b: u32 = cx.lower_array_buffer(b)?;
-        let r = cx.call(&exports.f_reverse_buffer, b)?;
+        let target = &exports.f_reverse_buffer;
+        let r = cx.call(target, b)?;
         ::std::result::Result::Ok(cx.lift_array_buffer(r)?)
     }
     /// `src/values/twice_i8(a: ~lib/typedarray/Int8Array): ~lib/typedarray/Int8Array`
@@ -846,7 +873,8 @@ impl Module {
             let id = cx.array_id_hint::<i8>(::asbind::ArrayKind::TypedArray, 13)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_i8, a)?;
+        let target = &exports.f_twice_i8;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i8>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -873,7 +901,8 @@ impl Module {
             let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 12)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_u8, a)?;
+        let target = &exports.f_twice_u8;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -900,7 +929,8 @@ impl Module {
             let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_u8c, a)?;
+        let target = &exports.f_twice_u8c;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -927,7 +957,8 @@ impl Module {
             let id = cx.array_id_hint::<i16>(::asbind::ArrayKind::TypedArray, 16)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_i16, a)?;
+        let target = &exports.f_twice_i16;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -954,7 +985,8 @@ impl Module {
             let id = cx.array_id_hint::<u16>(::asbind::ArrayKind::TypedArray, 18)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_u16, a)?;
+        let target = &exports.f_twice_u16;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<u16>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -981,7 +1013,8 @@ impl Module {
             let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_i32, a)?;
+        let target = &exports.f_twice_i32;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1008,7 +1041,8 @@ impl Module {
             let id = cx.array_id_hint::<u32>(::asbind::ArrayKind::TypedArray, 21)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_u32, a)?;
+        let target = &exports.f_twice_u32;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<u32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1035,7 +1069,8 @@ impl Module {
             let id = cx.array_id_hint::<i64>(::asbind::ArrayKind::TypedArray, 23)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_i64, a)?;
+        let target = &exports.f_twice_i64;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i64>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1062,7 +1097,8 @@ impl Module {
             let id = cx.array_id_hint::<u64>(::asbind::ArrayKind::TypedArray, 25)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_u64, a)?;
+        let target = &exports.f_twice_u64;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<u64>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1089,7 +1125,8 @@ impl Module {
             let id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 27)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_f32, a)?;
+        let target = &exports.f_twice_f32;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1116,7 +1153,8 @@ impl Module {
             let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 29)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_twice_f64, a)?;
+        let target = &exports.f_twice_f64;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1139,7 +1177,8 @@ impl Module {
     pub fn subarray_i16(&mut self) -> ::asbind::Result<::std::vec::Vec<i16>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_subarray_i16, ())?;
+        let target = &exports.f_subarray_i16;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?,
         )
@@ -1162,7 +1201,8 @@ impl Module {
             let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
             cx.lower_array(a, id)?
         };
-        let r = cx.call(&exports.f_sum_i32_array, a)?;
+        let target = &exports.f_sum_i32_array;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/scale_f64_array(a: ~lib/array/Array<f64>, k: f64): ~lib/array/Array<f64>`
@@ -1177,7 +1217,8 @@ impl Module {
             let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::Array, 31)?;
             cx.lower_array(a, id)?
         };
-        let r = cx.call(&exports.f_scale_f64_array, (a, k))?;
+        let target = &exports.f_scale_f64_array;
+        let r = cx.call(target, (a, k))?;
         ::std::result::Result::Ok(cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::Array)?)
     }
     /// Like [`scale_f64_array`](Self::scale_f64_array), but borrows the result in the module's memory instead of copying it:
@@ -1202,7 +1243,8 @@ impl Module {
     pub fn range_u64(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<u64>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_range_u64, n)?;
+        let target = &exports.f_range_u64;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(cx.lift_vec_as::<u64>(r, ::asbind::ArrayKind::Array)?)
     }
     /// Like [`range_u64`](Self::range_u64), but borrows the result in the module's memory instead of copying it:
@@ -1226,7 +1268,8 @@ impl Module {
             let id = cx.array_id_hint::<bool>(::asbind::ArrayKind::Array, 33)?;
             cx.lower_array(a, id)?
         };
-        let r = cx.call(&exports.f_negate_bools, a)?;
+        let target = &exports.f_negate_bools;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(cx.lift_vec_as::<bool>(r, ::asbind::ArrayKind::Array)?)
     }
     /// `src/values/join_strings(a: ~lib/array/Array<~lib/string/String>, sep: ~lib/string/String): ~lib/string/String`
@@ -1248,7 +1291,8 @@ impl Module {
         };
         cx.hold(a)?;
         let sep: u32 = cx.lower_str(sep)?;
-        let r = cx.call(&exports.f_join_strings, (a, sep))?;
+        let target = &exports.f_join_strings;
+        let r = cx.call(target, (a, sep))?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/split_words(s: ~lib/string/String): ~lib/array/Array<~lib/string/String>`
@@ -1259,7 +1303,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let r = cx.call(&exports.f_split_words, s)?;
+        let target = &exports.f_split_words;
+        let r = cx.call(target, s)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<::std::string::String>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -1287,7 +1332,8 @@ impl Module {
                 ),
             )?
         };
-        let r = cx.call(&exports.f_count_nulls, a)?;
+        let target = &exports.f_count_nulls;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/with_nulls(): ~lib/array/Array<~lib/string/String|null>`
@@ -1298,7 +1344,8 @@ impl Module {
     > {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_with_nulls, ())?;
+        let target = &exports.f_with_nulls;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_as::<
@@ -1325,7 +1372,8 @@ impl Module {
                 }),
             )?
         };
-        let r = cx.call(&exports.f_transpose, m)?;
+        let target = &exports.f_transpose;
+        let r = cx.call(target, m)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<::std::vec::Vec<i32>>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -1334,7 +1382,8 @@ impl Module {
     pub fn static_squares(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<f64>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_static_squares, n)?;
+        let target = &exports.f_static_squares;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?,
         )
@@ -1357,7 +1406,8 @@ impl Module {
             let id = cx.array_id_hint::<u16>(::asbind::ArrayKind::StaticArray, 11)?;
             cx.lower_static_array(a, id)?
         };
-        let r = cx.call(&exports.f_static_sum_u16, a)?;
+        let target = &exports.f_static_sum_u16;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/static_join(a: ~lib/staticarray/StaticArray<~lib/string/String>): ~lib/string/String`
@@ -1378,14 +1428,16 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?),
             )?
         };
-        let r = cx.call(&exports.f_static_join, a)?;
+        let target = &exports.f_static_join;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/make_mixed(): src/values/Mixed`
     pub fn make_mixed(&mut self) -> ::asbind::Result<Mixed> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_make_mixed, ())?;
+        let target = &exports.f_make_mixed;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift::<Mixed>(r)?)
     }
     /// `src/values/bump_mixed(m: src/values/Mixed): src/values/Mixed`
@@ -1393,7 +1445,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let m: u32 = cx.lower(m)?;
-        let r = cx.call(&exports.f_bump_mixed, m)?;
+        let target = &exports.f_bump_mixed;
+        let r = cx.call(target, m)?;
         ::std::result::Result::Ok(cx.lift::<Mixed>(r)?)
     }
     /// `src/values/segment_length(s: src/values/Segment): f64`
@@ -1401,7 +1454,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower(s)?;
-        let r = cx.call(&exports.f_segment_length, s)?;
+        let target = &exports.f_segment_length;
+        let r = cx.call(target, s)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/make_segment(x0: f64, y0: f64, x1: f64, y1: f64, label: ~lib/string/String): src/values/Segment`
@@ -1416,7 +1470,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let label: u32 = cx.lower_str(label)?;
-        let r = cx.call(&exports.f_make_segment, (x0, y0, x1, y1, label))?;
+        let target = &exports.f_make_segment;
+        let r = cx.call(target, (x0, y0, x1, y1, label))?;
         ::std::result::Result::Ok(cx.lift::<Segment>(r)?)
     }
     /// `src/values/centroid(ps: ~lib/array/Array<src/values/Point>): src/values/Point`
@@ -1431,14 +1486,16 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
             )?
         };
-        let r = cx.call(&exports.f_centroid, ps)?;
+        let target = &exports.f_centroid;
+        let r = cx.call(target, ps)?;
         ::std::result::Result::Ok(cx.lift::<Point>(r)?)
     }
     /// `src/values/grid_points(n: i32): ~lib/array/Array<src/values/Point>`
     pub fn grid_points(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Point>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_grid_points, n)?;
+        let target = &exports.f_grid_points;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<Point>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -1451,7 +1508,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let make: i32 = make as i32;
-        let r = cx.call(&exports.f_maybe_point, make)?;
+        let target = &exports.f_maybe_point;
+        let r = cx.call(target, make)?;
         ::std::result::Result::Ok({
             let p: u32 = r;
             if p == 0 {
@@ -1465,7 +1523,8 @@ impl Module {
     pub fn counter_new(&mut self, start: i32) -> ::asbind::Result<Counter> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_counter_new, start)?;
+        let target = &exports.f_counter_new;
+        let r = cx.call(target, start)?;
         ::std::result::Result::Ok(cx.lift::<Counter>(r)?)
     }
     /// `src/values/counter_bump(c: src/values/Counter, by: i32): i32`
@@ -1473,7 +1532,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
-        let r = cx.call(&exports.f_counter_bump, (c, by))?;
+        let target = &exports.f_counter_bump;
+        let r = cx.call(target, (c, by))?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/counter_get(c: src/values/Counter): i32`
@@ -1481,7 +1541,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
-        let r = cx.call(&exports.f_counter_get, c)?;
+        let target = &exports.f_counter_get;
+        let r = cx.call(target, c)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/named_counter_new(name: ~lib/string/String, start: i32): src/values/NamedCounter`
@@ -1493,7 +1554,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let r = cx.call(&exports.f_named_counter_new, (name, start))?;
+        let target = &exports.f_named_counter_new;
+        let r = cx.call(target, (name, start))?;
         ::std::result::Result::Ok(cx.lift::<NamedCounter>(r)?)
     }
     /// `src/values/counter_describe(c: src/values/Counter): ~lib/string/String`
@@ -1504,7 +1566,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
-        let r = cx.call(&exports.f_counter_describe, c)?;
+        let target = &exports.f_counter_describe;
+        let r = cx.call(target, c)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/maybe_counter(make: bool): src/values/Counter | null`
@@ -1515,7 +1578,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let make: i32 = make as i32;
-        let r = cx.call(&exports.f_maybe_counter, make)?;
+        let target = &exports.f_maybe_counter;
+        let r = cx.call(target, make)?;
         ::std::result::Result::Ok({
             let p: u32 = r;
             if p == 0 {
@@ -1529,7 +1593,8 @@ impl Module {
     pub fn counters(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Counter>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_counters, n)?;
+        let target = &exports.f_counters;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<Counter>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -1546,28 +1611,32 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
             )?
         };
-        let r = cx.call(&exports.f_sum_counters, cs)?;
+        let target = &exports.f_sum_counters;
+        let r = cx.call(target, cs)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/next_color(c: i32): i32`
     pub fn next_color(&mut self, c: i32) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_next_color, c)?;
+        let target = &exports.f_next_color;
+        let r = cx.call(target, c)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/bump_counter(): i32`
     pub fn bump_counter(&mut self) -> ::asbind::Result<i32> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_bump_counter, ())?;
+        let target = &exports.f_bump_counter;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/read_message(): ~lib/string/String`
     pub fn read_message(&mut self) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_read_message, ())?;
+        let target = &exports.f_read_message;
+        let r = cx.call(target, ())?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/with_defaults(a: i32, b?: i32): i32`
@@ -1587,7 +1656,8 @@ impl Module {
             ::std::option::Option::None => <i32 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_with_defaults, (a, b))?;
+        let target = &exports.f_with_defaults;
+        let r = cx.call(target, (a, b))?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/greet(name: ~lib/string/String, greeting?: ~lib/string/String): ~lib/string/String`
@@ -1609,7 +1679,8 @@ impl Module {
             ::std::option::Option::None => <u32 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_greet, (name, greeting))?;
+        let target = &exports.f_greet;
+        let r = cx.call(target, (name, greeting))?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/opt_tail(a: f64, b?: i64, c?: ~lib/string/String | null): ~lib/string/String`
@@ -1639,7 +1710,8 @@ impl Module {
             ::std::option::Option::None => <u32 as ::std::default::Default>::default(),
         };
         cx.set_arguments_length(argc)?;
-        let r = cx.call(&exports.f_opt_tail, (a, b, c))?;
+        let target = &exports.f_opt_tail;
+        let r = cx.call(target, (a, b, c))?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/values/runtime_id_of_points(ps: ~lib/array/Array<src/values/Point>): u32`
@@ -1654,7 +1726,8 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
             )?
         };
-        let r = cx.call(&exports.f_runtime_id_of_points, ps)?;
+        let target = &exports.f_runtime_id_of_points;
+        let r = cx.call(target, ps)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/runtime_id_of_nullable_strings(a: ~lib/array/Array<~lib/string/String|null>): u32`
@@ -1680,7 +1753,8 @@ impl Module {
                 ),
             )?
         };
-        let r = cx.call(&exports.f_runtime_id_of_nullable_strings, a)?;
+        let target = &exports.f_runtime_id_of_nullable_strings;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/values/runtime_id_of_clamped(a: ~lib/typedarray/Uint8ClampedArray): u32`
@@ -1691,7 +1765,8 @@ impl Module {
             let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
             cx.lower_typed_array(a, id)?
         };
-        let r = cx.call(&exports.f_runtime_id_of_clamped, a)?;
+        let target = &exports.f_runtime_id_of_clamped;
+        let r = cx.call(target, a)?;
         ::std::result::Result::Ok(r)
     }
     /// Reads global `ANSWER: i32`.

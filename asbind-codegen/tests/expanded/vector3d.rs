@@ -8,6 +8,7 @@ pub struct Vector3d(::asbind::Ref<Vector3d>);
 impl ::asbind::kinds::Class for Vector3d {
     const NAME: &'static str = "src/vector3d/Vector3d";
     const IDS: &'static [u32] = &[4];
+    const OTHERS: &'static [u32] = &[];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Vector3d {
@@ -58,77 +59,86 @@ impl ::asbind::Lower for Vector3d {
 /// Constructor, methods, fields and statics (wrappers added by the `asbind-classes` transform).
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Vector3d {
-    /// `src/vector3d/Vector3d__new(x: f64, y: f64, z: f64): src/vector3d/Vector3d`
+    /// `new Vector3d(..)`, through the transform's export `src/vector3d/Vector3d__new(x: f64, y: f64, z: f64): src/vector3d/Vector3d`
     pub fn new(m: &mut Module, x: f64, y: f64, z: f64) -> ::asbind::Result<Vector3d> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r = cx.call(&exports.f_vector3d_new, (x, y, z))?;
+        let target = &exports.f_vector3d_new;
+        let r = cx.call(target, (x, y, z))?;
         ::std::result::Result::Ok(cx.lift::<Vector3d>(r)?)
     }
-    /// `src/vector3d/Vector3d__get_x(self: src/vector3d/Vector3d): f64`
+    /// `Vector3d#x`, through the transform's export `src/vector3d/Vector3d__get_x(self: src/vector3d/Vector3d): f64`
     pub fn x(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_get_x, self_2)?;
+        let target = &exports.f_vector3d_get_x;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__set_x(self: src/vector3d/Vector3d, value: f64): void`
+    /// `Vector3d#x`, through the transform's export `src/vector3d/Vector3d__set_x(self: src/vector3d/Vector3d, value: f64): void`
     pub fn set_x(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_set_x, (self_2, value))?;
+        let target = &exports.f_vector3d_set_x;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__get_y(self: src/vector3d/Vector3d): f64`
+    /// `Vector3d#y`, through the transform's export `src/vector3d/Vector3d__get_y(self: src/vector3d/Vector3d): f64`
     pub fn y(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_get_y, self_2)?;
+        let target = &exports.f_vector3d_get_y;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__set_y(self: src/vector3d/Vector3d, value: f64): void`
+    /// `Vector3d#y`, through the transform's export `src/vector3d/Vector3d__set_y(self: src/vector3d/Vector3d, value: f64): void`
     pub fn set_y(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_set_y, (self_2, value))?;
+        let target = &exports.f_vector3d_set_y;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__get_z(self: src/vector3d/Vector3d): f64`
+    /// `Vector3d#z`, through the transform's export `src/vector3d/Vector3d__get_z(self: src/vector3d/Vector3d): f64`
     pub fn z(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_get_z, self_2)?;
+        let target = &exports.f_vector3d_get_z;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__set_z(self: src/vector3d/Vector3d, value: f64): void`
+    /// `Vector3d#z`, through the transform's export `src/vector3d/Vector3d__set_z(self: src/vector3d/Vector3d, value: f64): void`
     pub fn set_z(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_set_z, (self_2, value))?;
+        let target = &exports.f_vector3d_set_z;
+        let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__m_length(self: src/vector3d/Vector3d): f64`
+    /// `Vector3d#length`, through the transform's export `src/vector3d/Vector3d__m_length(self: src/vector3d/Vector3d): f64`
     pub fn length(&self, m: &mut Module) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_m_length, self_2)?;
+        let target = &exports.f_vector3d_m_length;
+        let r = cx.call(target, self_2)?;
         ::std::result::Result::Ok(r)
     }
-    /// `src/vector3d/Vector3d__m_distance(self: src/vector3d/Vector3d, o: src/vector3d/Vector3d): f64`
+    /// `Vector3d#distance`, through the transform's export `src/vector3d/Vector3d__m_distance(self: src/vector3d/Vector3d, o: src/vector3d/Vector3d): f64`
     pub fn distance(&self, m: &mut Module, o: &Vector3d) -> ::asbind::Result<f64> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
         cx.hold(self_2)?;
         let o: u32 = cx.lower(o)?;
-        let r = cx.call(&exports.f_vector3d_m_distance, (self_2, o))?;
+        let target = &exports.f_vector3d_m_distance;
+        let r = cx.call(target, (self_2, o))?;
         ::std::result::Result::Ok(r)
     }
 }
@@ -218,7 +228,8 @@ impl Module {
     ) -> ::asbind::Result<::std::vec::Vec<Vector3d>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_get_random_vectors, n)?;
+        let target = &exports.f_get_random_vectors;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<Vector3d>(r, ::asbind::ArrayKind::Array)?,
         )
@@ -235,14 +246,16 @@ impl Module {
                 |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
             )?
         };
-        let r = cx.call(&exports.f_get_minimum_distance, vs)?;
+        let target = &exports.f_get_minimum_distance;
+        let r = cx.call(target, vs)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/vector3d/vector_new(x: f64, y: f64, z: f64): src/vector3d/Vector3d`
     pub fn vector_new(&mut self, x: f64, y: f64, z: f64) -> ::asbind::Result<Vector3d> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_vector_new, (x, y, z))?;
+        let target = &exports.f_vector_new;
+        let r = cx.call(target, (x, y, z))?;
         ::std::result::Result::Ok(cx.lift::<Vector3d>(r)?)
     }
     /// `src/vector3d/vector_length(v: src/vector3d/Vector3d): f64`
@@ -250,7 +263,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let r = cx.call(&exports.f_vector_length, v)?;
+        let target = &exports.f_vector_length;
+        let r = cx.call(target, v)?;
         ::std::result::Result::Ok(r)
     }
     /// `src/vector3d/vector_coords(v: src/vector3d/Vector3d): ~lib/staticarray/StaticArray<f64>`
@@ -261,7 +275,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let r = cx.call(&exports.f_vector_coords, v)?;
+        let target = &exports.f_vector_coords;
+        let r = cx.call(target, v)?;
         ::std::result::Result::Ok(
             cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?,
         )

@@ -8,6 +8,7 @@ pub struct Vector3d(::asbind::Ref<Vector3d>);
 impl ::asbind::kinds::Class for Vector3d {
     const NAME: &'static str = "Vector3d";
     const IDS: &'static [u32] = &[3];
+    const OTHERS: &'static [u32] = &[];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Vector3d {
@@ -63,7 +64,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_get_x, this)?;
+        let target = &exports.f_vector3d_get_x;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#x = value` (export `Vector3d#set:x`)
@@ -71,7 +73,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_set_x, (this, value))?;
+        let target = &exports.f_vector3d_set_x;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#y: f64` (export `Vector3d#get:y`)
@@ -79,7 +82,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_get_y, this)?;
+        let target = &exports.f_vector3d_get_y;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#y = value` (export `Vector3d#set:y`)
@@ -87,7 +91,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_set_y, (this, value))?;
+        let target = &exports.f_vector3d_set_y;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#z: f64` (export `Vector3d#get:z`)
@@ -95,7 +100,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_get_z, this)?;
+        let target = &exports.f_vector3d_get_z;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#z = value` (export `Vector3d#set:z`)
@@ -103,7 +109,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_set_z, (this, value))?;
+        let target = &exports.f_vector3d_set_z;
+        let r = cx.call(target, (this, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `new Vector3d(x: f64, y: f64, z: f64)` (export `Vector3d#constructor`)
@@ -111,7 +118,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: i32 = 0;
-        let r = cx.call(&exports.f_vector3d_constructor, (this, x, y, z))?;
+        let target = &exports.f_vector3d_constructor;
+        let r = cx.call(target, (this, x, y, z))?;
         ::std::result::Result::Ok(cx.lift::<Vector3d>(r)?)
     }
     /// `Vector3d#length(): f64` (export `Vector3d#length`)
@@ -119,7 +127,8 @@ impl Vector3d {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let this: u32 = cx.lower(self)?;
-        let r = cx.call(&exports.f_vector3d_length, this)?;
+        let target = &exports.f_vector3d_length;
+        let r = cx.call(target, this)?;
         ::std::result::Result::Ok(r)
     }
     /// `Vector3d#distance(o: usize): f64` (export `Vector3d#distance`)
@@ -133,7 +142,8 @@ impl Vector3d {
         let this: u32 = cx.lower(self)?;
         cx.hold(this)?;
         let o: u32 = cx.lower(o)?;
-        let r = cx.call(&exports.f_vector3d_distance, (this, o))?;
+        let target = &exports.f_vector3d_distance;
+        let r = cx.call(target, (this, o))?;
         ::std::result::Result::Ok(r)
     }
 }
@@ -164,7 +174,6 @@ struct Exports {
     f_vector3d_distance: ::asbind::wasmtime::TypedFunc<(u32, u32), f64>,
     g_vectors_array_id: ::asbind::wasmtime::Global,
     g_vector3d_id: ::asbind::wasmtime::Global,
-    g_vector3d: ::asbind::wasmtime::Global,
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Module {
@@ -202,7 +211,6 @@ impl Module {
             f_vector3d_distance: instance.func("Vector3d#distance")?,
             g_vectors_array_id: instance.global("VectorsArray_ID")?,
             g_vector3d_id: instance.global("Vector3d_ID")?,
-            g_vector3d: instance.global("Vector3d")?,
         };
         ::std::result::Result::Ok(Module { instance, exports })
     }
@@ -225,7 +233,8 @@ impl Module {
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_get_random_vectors, n)?;
+        let target = &exports.f_get_random_vectors;
+        let r = cx.call(target, n)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `get_minimum_distance(vs: usize): f64` (classic .d.ts: references are raw pointers)
@@ -236,7 +245,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let vs: u32 = cx.lower(vs)?;
-        let r = cx.call(&exports.f_get_minimum_distance, vs)?;
+        let target = &exports.f_get_minimum_distance;
+        let r = cx.call(target, vs)?;
         ::std::result::Result::Ok(r)
     }
     /// `vector_new(x: f64, y: f64, z: f64): usize` (classic .d.ts: references are raw pointers)
@@ -248,7 +258,8 @@ impl Module {
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r = cx.call(&exports.f_vector_new, (x, y, z))?;
+        let target = &exports.f_vector_new;
+        let r = cx.call(target, (x, y, z))?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// `vector_length(v: usize): f64` (classic .d.ts: references are raw pointers)
@@ -256,7 +267,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let r = cx.call(&exports.f_vector_length, v)?;
+        let target = &exports.f_vector_length;
+        let r = cx.call(target, v)?;
         ::std::result::Result::Ok(r)
     }
     /// `vector_coords(v: usize): usize` (classic .d.ts: references are raw pointers)
@@ -267,7 +279,8 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let r = cx.call(&exports.f_vector_coords, v)?;
+        let target = &exports.f_vector_coords;
+        let r = cx.call(target, v)?;
         ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
     }
     /// Reads global `VectorsArray_ID: u32`.
@@ -282,13 +295,6 @@ impl Module {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let r: u32 = cx.get_global(&exports.g_vector3d_id)?;
-        ::std::result::Result::Ok(r)
-    }
-    /// Reads global `Vector3d: i32 (raw wasm global)`.
-    pub fn vector3d(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
-        let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_vector3d)?;
         ::std::result::Result::Ok(r)
     }
 }
