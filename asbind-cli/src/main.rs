@@ -43,10 +43,10 @@ struct Inputs {
     /// The module compiled by asc.
     #[arg(value_name = "MODULE.wasm")]
     wasm: PathBuf,
-    /// The .d.ts asc wrote for it [default: <MODULE>.d.ts beside the wasm, if present].
+    /// The .d.ts asc wrote for it (default: `<MODULE>.d.ts` beside the wasm, if present).
     #[arg(long, value_name = "FILE")]
     dts: Option<PathBuf>,
-    /// The JS glue asc wrote for it, for import types [default: <MODULE>.js beside the wasm, if present].
+    /// The JS glue asc wrote for it, for import types (default: `<MODULE>.js` beside the wasm, if present).
     #[arg(long, value_name = "FILE")]
     js: Option<PathBuf>,
 }

@@ -2,7 +2,7 @@
 //! compiler wrote beside it become Rust tokens that call `asbind-runtime`.
 //!
 //! The data path is the folder layout: [`input`] reads the wasm, the `.d.ts` and the JS glue;
-//! [`model`] checks them against each other and builds one description of the module;
+//! [`mod@model`] checks them against each other and builds one description of the module;
 //! [`emit`] turns the model into tokens. This crate never links wasmtime.
 
 #![warn(missing_docs)]

@@ -4,6 +4,8 @@
 //! and hands everything else to `asbind-codegen`. Every generator problem becomes a
 //! `compile_error!` pointing at the macro call.
 
+#![warn(missing_docs)]
+
 use std::path::{Component, Path, PathBuf};
 
 use asbind_codegen::{Embed, Options};
