@@ -184,8 +184,13 @@ fn classic_module_binds_classes_with_dynamically_typed_references() -> asbind::R
     assert_eq!(v.distance(&mut m, &w)?, 0.0);
     assert_eq!(m.vector_length(&w)?, 3.0);
     let w: Vector3d = m.instance_mut().ctx().convert(&w)?;
-    let coords = m.vector_coords(&w.any())?.expect("not null");
+    // A classic result converts straight from its `Option<AnyRef>`.
+    let coords = m.vector_coords(&w.any())?;
     assert_eq!(m.instance_mut().ctx().convert::<Vec<f64>, _>(&coords)?, vec![2.0, 2.0, 1.0]);
+    let none: Option<asbind::AnyRef> = None;
+    assert_eq!(m.instance_mut().ctx().convert::<Option<String>, _>(&none)?, None);
+    assert!(matches!(m.instance_mut().ctx().convert::<String, _>(&none), Err(asbind::Error::Null(_))));
+    let coords = coords.expect("not null");
     assert!(matches!(m.instance_mut().ctx().convert::<String, _>(&coords), Err(asbind::Error::WrongType { .. })));
     let arr = m.get_random_vectors(3)?.expect("not null");
     let vectors: Vec<Vector3d> = m.instance_mut().ctx().convert(&arr)?;

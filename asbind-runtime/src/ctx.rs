@@ -476,10 +476,12 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.lift_ref(ptr)
     }
 
-    /// Converts the object behind any handle, checked against its runtime type: to `String`,
-    /// `Vec<T>` (any array-like of `T`), a record, or a class handle.
-    pub fn convert<T: Lift, K: ?Sized>(&mut self, r: &Ref<K>) -> Result<T> {
-        let ptr = r.ptr_in(self)?;
+    /// Converts the object behind a handle, checked against its runtime type: to `String`,
+    /// `Vec<T>` (any array-like of `T`), a record, or a class handle. `r` may also be an
+    /// `Option` of a handle (what classic bindings return): `None` converts to `None` for an
+    /// `Option<T>` and is an [`Error::Null`] otherwise.
+    pub fn convert<T: Lift, R: crate::handle::AsHandle + ?Sized>(&mut self, r: &R) -> Result<T> {
+        let ptr = r.handle_ptr(self)?;
         T::lift(self, ptr)
     }
 

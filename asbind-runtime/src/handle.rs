@@ -98,3 +98,21 @@ impl<K: ?Sized> Lower for Ref<K> {
         self.ptr_in(cx)
     }
 }
+
+/// Something that names one object of an instance, or none: a [`Ref`] or an `Option` of one.
+pub trait AsHandle {
+    /// The object's pointer (0 for none), after checking that it belongs to `cx`'s instance.
+    fn handle_ptr<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32>;
+}
+
+impl<K: ?Sized> AsHandle for Ref<K> {
+    fn handle_ptr<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
+        self.ptr_in(cx)
+    }
+}
+
+impl<K: ?Sized> AsHandle for Option<Ref<K>> {
+    fn handle_ptr<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
+        self.as_ref().map_or(Ok(0), |r| r.ptr_in(cx))
+    }
+}

@@ -41,7 +41,7 @@ mod views;
 pub use abi::{Abi, Generation};
 pub use ctx::{ArrayKind, ArrayLike, Ctx, GlobalValue};
 pub use error::{Error, Result};
-pub use handle::Ref;
+pub use handle::{AsHandle, Ref};
 pub use imports::{Console, HostFn, Imports};
 pub use instance::{HostState, Instance, Module, Utf16, default_engine};
 pub use types::{Element, Kind, Lift, Lower, Pod, Scalar, TypeInfo, kinds};
