@@ -285,25 +285,25 @@ macro_rules! class_tests {
         #[test]
         fn static_methods_and_fields() -> Result<()> {
             let mut m = Module::new()?;
-            assert_eq!(shape_count(&mut m)?, 0);
+            assert_eq!(Shape::count(&mut m)?, 0);
             let created = create_shape(&mut m, "made by create")?;
             assert_eq!(name(&mut m, &created)?, "made by create");
             new_shape(&mut m, "a")?;
             Circle::new(&mut m, None)?;
             make_shapes(&mut m, 4)?;
-            assert_eq!(shape_count(&mut m)?, 7, "Shape.count counts circles too");
-            set_shape_count(&mut m, 100)?;
-            assert_eq!(shape_count(&mut m)?, 100);
+            assert_eq!(Shape::count(&mut m)?, 7, "Shape.count counts circles too");
+            Shape::set_count(&mut m, 100)?;
+            assert_eq!(Shape::count(&mut m)?, 100);
             new_shape(&mut m, "b")?;
-            assert_eq!(shape_count(&mut m)?, 101);
+            assert_eq!(Shape::count(&mut m)?, 101);
 
-            assert_eq!(absolute_zero(&mut m)?, -273.15);
-            assert_eq!(made(&mut m)?, 0);
+            assert_eq!(Temperature::absolute_zero(&mut m)?, -273.15);
+            assert_eq!(Temperature::made(&mut m)?, 0);
             let t = Temperature::new(&mut m, 20.0)?;
             let f = freezing(&mut m)?;
-            assert_eq!((t.id(&mut m)?, f.id(&mut m)?, made(&mut m)?), (1, 2, 2));
+            assert_eq!((t.id(&mut m)?, f.id(&mut m)?, Temperature::made(&mut m)?), (1, 2, 2));
             assert_eq!(f.celsius(&mut m)?, 0.0);
-            set_made(&mut m, 10)?;
+            Temperature::set_made(&mut m, 10)?;
             assert_eq!(Temperature::new(&mut m, 0.0)?.id(&mut m)?, 11);
             Ok(())
         }
@@ -493,21 +493,6 @@ mod classes_transform {
     fn circle_describe(m: &mut Module, c: &Circle) -> Result<String> {
         c.describe(m)
     }
-    fn shape_count(m: &mut Module) -> Result<i32> {
-        Shape::count(m)
-    }
-    fn set_shape_count(m: &mut Module, n: i32) -> Result<()> {
-        Shape::set_count(m, n)
-    }
-    fn absolute_zero(m: &mut Module) -> Result<f64> {
-        Temperature::absolute_zero(m)
-    }
-    fn made(m: &mut Module) -> Result<i32> {
-        Temperature::made(m)
-    }
-    fn set_made(m: &mut Module, n: i32) -> Result<()> {
-        Temperature::set_made(m, n)
-    }
     fn freezing(m: &mut Module) -> Result<Temperature> {
         Temperature::freezing(m)
     }
@@ -542,8 +527,8 @@ mod classes_transform {
     }
 }
 
-/// 0.19.23: strings and instances are `AnyRef` both ways, static fields are globals of the
-/// module, and arrays are built with an id found in the RTTI (the source exports no `idof`).
+/// 0.19.23: strings and instances are `AnyRef` both ways, and arrays are built with an id found
+/// in the RTTI (the source exports no `idof`).
 mod classes_classic {
     use super::*;
     use crate::classes_0_19::{Circle, Module, Shape, Temperature};
@@ -576,21 +561,6 @@ mod classes_classic {
     fn circle_describe(m: &mut Module, c: &Circle) -> Result<String> {
         let r = c.describe(m)?;
         convert(m.instance_mut(), r)
-    }
-    fn shape_count(m: &mut Module) -> Result<i32> {
-        Shape::count(m)
-    }
-    fn set_shape_count(m: &mut Module, n: i32) -> Result<()> {
-        Shape::set_count(m, n)
-    }
-    fn absolute_zero(m: &mut Module) -> Result<f64> {
-        Temperature::absolute_zero(m)
-    }
-    fn made(m: &mut Module) -> Result<i32> {
-        Temperature::made(m)
-    }
-    fn set_made(m: &mut Module, n: i32) -> Result<()> {
-        Temperature::set_made(m, n)
     }
     fn freezing(m: &mut Module) -> Result<Temperature> {
         let r = Temperature::freezing(m)?;
