@@ -65,12 +65,17 @@ pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
     }
 }
 
+/// How class members name the generated module: its generics for a method signature and its
+/// type (`Module`, or `Module<H>` when the module has a [`Host`] trait).
+fn module_type(model: &Model) -> (TokenStream, TokenStream) {
+    if model.imports.is_empty() { (quote!(), quote!(Module)) } else { (quote!(<H: Host>), quote!(Module<H>)) }
+}
+
 /// An opaque class: a handle type that keeps its object pinned, is its own `Kind` (so the
 /// runtime checks ids when lifting) and converts to its base classes.
 fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
     let allow = allow();
-    let (generics, module_ty) =
-        if model.imports.is_empty() { (quote!(), quote!(Module)) } else { (quote!(<H: Host>), quote!(Module<H>)) };
+    let (generics, module_ty) = module_type(model);
     let name = ident(&c.name);
     let path = &c.class;
     let ids = c.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
@@ -365,9 +370,7 @@ fn register_import(model: &Model, imp: &Import) -> TokenStream {
 /// A method calling export `f`: on the module (`member == None`), or on a class handle, where
 /// the module comes in as `m` and, for instance members, the object is `self`.
 fn method(model: &Model, f: &Function) -> TokenStream {
-    let has_host = !model.imports.is_empty();
-    let (generics, module_ty) =
-        if has_host { (quote!(<H: Host>), quote!(Module<H>)) } else { (quote!(), quote!(Module)) };
+    let (generics, module_ty) = module_type(model);
     let member = f.member.as_ref();
     let has_self = member.is_some_and(|m| m.kind.has_self());
     let classic = member.is_some_and(|m| m.classic);
@@ -381,11 +384,16 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     };
     let generics = if member.is_some() { generics } else { quote!() };
     let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
-    let params = f.params.iter().skip(hidden).map(|p| {
-        let n = ident(&p.name);
-        let t = rust(model, &p.ty, Position::Param);
-        if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
-    });
+    let params: Vec<TokenStream> = f
+        .params
+        .iter()
+        .skip(hidden)
+        .map(|p| {
+            let n = ident(&p.name);
+            let t = rust(model, &p.ty, Position::Param);
+            if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
+        })
+        .collect();
     let result = rust(model, &f.result, Position::Owned);
     // Classic members do not count their hidden `this` (AS_ABI §6.3); transform wrappers do
     // count their `self`, which is an ordinary parameter there.
@@ -451,12 +459,8 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     let d = doc(&text);
     let lowers: Vec<TokenStream> = lowers.collect();
     let view = view_element(&f.result).filter(|_| member.is_none()).map(|(elem, kind)| {
+        // Only module methods get views, so `params` has no hidden receiver here.
         let view_name = format_ident!("{}_view", f.name.trim_start_matches("r#"));
-        let params = f.params.iter().map(|p| {
-            let n = ident(&p.name);
-            let t = rust(model, &p.ty, Position::Param);
-            if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
-        });
         let d = doc(&format!(
             "Like [`{}`](Self::{}), but borrows the result in the module's memory instead of copying it:\nwrites through the slice are seen by the module, and no call can happen while it lives.",
             f.name.trim_start_matches("r#"), f.name.trim_start_matches("r#")
@@ -552,16 +556,10 @@ fn view_element(ty: &Ty) -> Option<(TokenStream, TokenStream)> {
 
 fn global_methods(model: &Model, g: &Global) -> TokenStream {
     // A classic static field (`C.f`) is a static of class `C`'s handle type.
-    let (receiver, m, getter_name) = match &g.member {
-        Some((_, name)) => {
-            let module_ty = if model.imports.is_empty() { quote!(Module) } else { quote!(Module<H>) };
-            (quote!(m: &mut #module_ty), quote!(m), name.clone())
-        }
-        None => (quote!(&mut self), quote!(self), g.name.clone()),
-    };
-    let generics = match (&g.member, model.imports.is_empty()) {
-        (Some(_), false) => quote!(<H: Host>),
-        _ => quote!(),
+    let (module_generics, module_ty) = module_type(model);
+    let (receiver, m, getter_name, generics) = match &g.member {
+        Some((_, name)) => (quote!(m: &mut #module_ty), quote!(m), name.clone(), module_generics),
+        None => (quote!(&mut self), quote!(self), g.name.clone(), quote!()),
     };
     let name = ident(&getter_name);
     let setter = format_ident!("set_{}", getter_name.trim_start_matches("r#"));
@@ -602,7 +600,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let allow = allow();
     let has_host = !model.imports.is_empty();
     let data = if has_host { quote!(H) } else { quote!(()) };
-    let generics = if has_host { quote!(<H: Host>) } else { quote!() };
+    let (generics, _) = module_type(model);
     let ty_generics = if has_host { quote!(<H>) } else { quote!() };
 
     let func_fields = model.functions.iter().map(|f| {
@@ -694,8 +692,8 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             }
         }
     });
-    let (from_module_params, from_module_data) =
-        if has_host { (quote!(host: H,), quote!(host)) } else { (quote!(), quote!(())) };
+    // The instance's user data: the host, or `()`.
+    let host_data = if has_host { quote!(host) } else { quote!(()) };
     let module_doc = {
         let mut text = format!("The AssemblyScript module `{}`, instantiated, with one method per export.", model.name);
         if let Some(dts) = &model.dts_path {
@@ -731,9 +729,9 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
 
             /// Instantiates an already compiled module with `imports` (the standard ones are
             /// always there, and `imports` can override them).
-            pub fn from_module(module: &::asbind::Module, #from_module_params mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
+            pub fn from_module(module: &::asbind::Module, #host_param mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
                 #(#registrations)*
-                let mut instance = ::asbind::Instance::with_imports(module, imports, #from_module_data)?;
+                let mut instance = ::asbind::Instance::with_imports(module, imports, #host_data)?;
                 let exports = Exports {
                     #(#func_inits,)*
                     #(#global_inits,)*
