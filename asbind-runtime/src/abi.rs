@@ -31,6 +31,14 @@ pub mod flags {
     pub const VALUE_MANAGED: u32 = 0x4000;
     /// All bits that describe the element type of an array-like.
     pub const VALUE_MASK: u32 = 0x7FC0;
+    /// The bits that identify an array-like class: its layout and its element type, with
+    /// nullability aside (`Array<string>` and `Array<string | null>` are laid out alike).
+    pub const ARRAY_SHAPE: u32 = ARRAY | ARRAYBUFFERVIEW | STATICARRAY | (VALUE_MASK & !VALUE_NULLABLE);
+
+    /// The element-type bits of `flags`, nullability aside.
+    pub fn element_bits(flags: u32) -> u32 {
+        flags & VALUE_MASK & !VALUE_NULLABLE
+    }
 }
 
 /// Which AssemblyScript generation compiled a module, as far as the host ABI is concerned.

@@ -130,6 +130,13 @@ pub struct ArrayLike {
     pub flags: u32,
 }
 
+impl ArrayLike {
+    /// Whether the elements are `T`s (always assumed without an RTTI table).
+    pub fn holds<T: Element>(&self) -> bool {
+        self.flags == 0 || flags::element_bits(self.flags) == T::VALUE_FLAGS
+    }
+}
+
 impl<'a, D: 'static> Ctx<'a, D> {
     pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>) -> Self {
         Ctx { store }
@@ -419,7 +426,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     fn lift_elements<T: Element>(&mut self, ptr: u32, kind: Option<ArrayKind>) -> Result<Vec<T>> {
         let arr = self.array_like(ptr, kind, T::ALIGN_LOG2)?;
-        if arr.flags != 0 && arr.flags & flags::VALUE_MASK & !flags::VALUE_NULLABLE != T::VALUE_FLAGS {
+        if !arr.holds::<T>() {
             return Err(self.wrong_type(ptr, format!("an array of {}", T::describe_element())));
         }
         T::read_elements(self, arr.data, arr.len as usize)
@@ -465,8 +472,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Another handle to the same object as `r`, as kind `K2` — checked against the object's
     /// runtime type (e.g. a subclass handle as its base class, or `Ref<Object>` back to a class).
     pub fn cast<K: ?Sized, K2: Kind>(&mut self, r: &Ref<K>) -> Result<Ref<K2>> {
-        let ptr = r.ptr_in(self)?;
-        self.lift_ref(ptr)
+        self.convert(r)
     }
 
     // ---- dynamically typed handles (classic modules: every reference is a `usize`) ---------
@@ -586,19 +592,11 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.write::<u32>(addr, ptr)
     }
 
-    /// A backing `ArrayBuffer` of `n` elements of `1 << align` bytes holding `values` (or
-    /// zeroed, for pointers stored later), then a
-    /// header of `header_size` bytes pointing at it, written by `header`. The buffer stays
-    /// pinned until the header holds it.
-    fn lower_buffered<T: Scalar>(
-        &mut self,
-        n: usize,
-        align: u32,
-        id: u32,
-        header_size: u32,
-        values: Option<&[T]>,
-    ) -> Result<u32> {
-        let byte_length = byte_len(n, align)?;
+    /// A backing `ArrayBuffer` of `n` `T`s holding `values` (or zeroed, for pointers stored
+    /// later), then a header of `header_size` bytes pointing at it. The buffer stays pinned
+    /// until the header holds it.
+    fn lower_buffered<T: Scalar>(&mut self, n: usize, id: u32, header_size: u32, values: Option<&[T]>) -> Result<u32> {
+        let byte_length = byte_len(n, T::ALIGN_LOG2)?;
         let ab = self.abi().array_buffer_id();
         // Without `values` the buffer will hold pointers: zero it, the GC may scan it.
         let buffer =
@@ -628,12 +626,12 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Allocates a typed array (runtime id `id`, e.g. the module's `Float32Array`) holding
     /// `values`, in one bulk copy.
     pub fn lower_typed_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
-        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, TYPED_ARRAY_SIZE, Some(values))
+        self.lower_buffered(values.len(), id, TYPED_ARRAY_SIZE, Some(values))
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of scalars, in one bulk copy.
     pub fn lower_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
-        self.lower_buffered(values.len(), T::ALIGN_LOG2, id, ARRAY_SIZE, Some(values))
+        self.lower_buffered(values.len(), id, ARRAY_SIZE, Some(values))
     }
 
     /// Allocates an `Array<T>` (runtime id `id`) of references, lowering each item with
@@ -644,7 +642,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
         id: u32,
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
-        let header = self.lower_buffered::<u32>(items.len(), 2, id, ARRAY_SIZE, None)?;
+        // The slots are 4-byte pointers, stored below.
+        let header = self.lower_buffered::<u32>(items.len(), id, ARRAY_SIZE, None)?;
         let data = self.read::<u32>(header + 4)?;
         self.store_lowered(header, data, items, &mut lower_item)?;
         Ok(header)
@@ -717,10 +716,9 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// of references get their precise class (`Array<Point>`, not just any array of pointers).
     pub fn array_id_hint<T: Element>(&mut self, kind: ArrayKind, hint: u32) -> Result<u32> {
         let want = kind.flag() | T::VALUE_FLAGS;
-        let mask =
-            flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY | (flags::VALUE_MASK & !flags::VALUE_NULLABLE);
         let abi = self.abi();
-        let confirmed = self.reader().ok().and_then(|mem| abi.flags(&mem, hint)).is_some_and(|f| f & mask == want);
+        let confirmed =
+            self.reader().ok().and_then(|mem| abi.flags(&mem, hint)).is_some_and(|f| f & flags::ARRAY_SHAPE == want);
         if confirmed { Ok(hint) } else { self.array_id::<T>(kind) }
     }
 
@@ -747,9 +745,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     pub fn find_array_id<T: Element>(&self, kind: u32) -> Option<u32> {
         let abi = self.abi();
         let mem = self.reader().ok()?;
-        let mask =
-            flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY | (flags::VALUE_MASK & !flags::VALUE_NULLABLE);
-        abi.find_id(&mem, mask, kind | T::VALUE_FLAGS)
+        abi.find_id(&mem, flags::ARRAY_SHAPE, kind | T::VALUE_FLAGS)
     }
 }
 

@@ -301,7 +301,7 @@ pub mod kinds {
 
     fn array_like<T: Scalar>(ty: TypeInfo, kind: u32) -> bool {
         // Without RTTI nothing can be checked; reads stay bounds-checked.
-        ty.flags.is_none_or(|f| f & kind != 0 && f & flags::VALUE_MASK & !flags::VALUE_NULLABLE == T::VALUE_FLAGS)
+        ty.flags.is_none_or(|f| f & kind != 0 && flags::element_bits(f) == T::VALUE_FLAGS)
     }
     impl<T: Scalar> Kind for TypedArray<T> {
         fn matches(ty: TypeInfo) -> bool {

@@ -5,7 +5,6 @@
 //! only document. Views are available for little-endian hosts only, where wasm's byte order
 //! is the host's.
 
-use crate::abi::flags;
 use crate::ctx::{ArrayKind, ArrayLike, locate_array};
 use crate::error::{Error, Result};
 use crate::handle::Ref;
@@ -13,7 +12,7 @@ use crate::instance::Instance;
 use crate::types::{Element, Pod};
 
 fn check_element<T: Pod>(arr: &ArrayLike, ptr: u32) -> Result<()> {
-    if arr.flags != 0 && arr.flags & flags::VALUE_MASK & !flags::VALUE_NULLABLE != T::VALUE_FLAGS {
+    if !arr.holds::<T>() {
         return Err(Error::WrongType {
             ptr,
             expected: format!("an array of {}", T::describe_element()),
