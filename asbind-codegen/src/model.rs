@@ -442,7 +442,7 @@ fn group_members(functions: &mut [Function], classes: &[Class], notes: &mut Vec<
         ("s_", MemberKind::Static),
         ("new", MemberKind::Constructor),
     ];
-    let mut scopes: Vec<Scope> = classes.iter().map(|_| Scope::new(&["handle", "ptr", "wrap"])).collect();
+    let mut scopes = class_scopes(classes);
     for f in functions.iter_mut() {
         let Some((prefix, rest)) = f.export.split_once("__") else { continue };
         let Some(ci) = classes.iter().position(|c| class_name(&c.class) == prefix) else { continue };
@@ -486,6 +486,12 @@ fn group_members(functions: &mut [Function], classes: &[Class], notes: &mut Vec<
             without.join(", ")
         ));
     }
+}
+
+/// One name scope per class handle type, with the methods every handle has (emit's `class`)
+/// already taken.
+fn class_scopes(classes: &[Class]) -> Vec<Scope> {
+    classes.iter().map(|_| Scope::new(&["handle", "ptr", "any", "wrap"])).collect()
 }
 
 /// When most functions a `.d.ts` declares are not in the wasm, it describes another module:
@@ -585,7 +591,7 @@ impl Builder<'_> {
             for ((as_name, ty), offset) in r.fields.iter().zip(offsets) {
                 let what = format!("field `{as_name}` of record `{}`", r.class);
                 let Some(resolved) = self.resolve(ty, r.line, &what) else { continue };
-                if contains_buffer(&resolved) {
+                if is_buffer(&resolved) {
                     self.errors.push(
                         Diagnostic::new(
                             &dts.path,
@@ -597,7 +603,7 @@ impl Builder<'_> {
                 }
                 fields.push(Field {
                     as_name: as_name.clone(),
-                    name: scope.unique(&field_name(as_name)),
+                    name: scope.unique(&snake(as_name)),
                     ty: resolved,
                     offset,
                     doc: ty.to_string(),
@@ -628,7 +634,7 @@ impl Builder<'_> {
             AsType::TypedArray(t) => Ty::TypedArray(*t),
             AsType::Array(e) | AsType::StaticArray(e) => {
                 let elem = self.resolve(e, line, what)?;
-                if matches!(elem, Ty::ArrayBuffer) || matches!(&elem, Ty::Nullable(t) if **t == Ty::ArrayBuffer) {
+                if is_buffer(&elem) {
                     return unsupported(self, "an array of ArrayBuffers, which asbind cannot marshal yet".into());
                 }
                 if matches!(ty, AsType::Array(_)) { Ty::Array(Box::new(elem)) } else { Ty::StaticArray(Box::new(elem)) }
@@ -772,8 +778,7 @@ impl Builder<'_> {
         // Exports the .d.ts does not describe: classic class members, or everything without
         // a .d.ts. They get raw wasm types.
         let mut skipped = Vec::new();
-        let mut class_scopes: Vec<Scope> =
-            self.classes.iter().map(|_| Scope::new(&["handle", "ptr", "wrap"])).collect();
+        let mut class_scopes: Vec<Scope> = class_scopes(&self.classes);
         for f in &self.wasm.functions {
             if RUNTIME_EXPORTS.contains(&f.name.as_str()) || declared.contains(&f.name.as_str()) {
                 continue;
@@ -1079,14 +1084,11 @@ fn class_name(path: &str) -> &str {
     base.rsplit('/').next().unwrap_or(base)
 }
 
-fn field_name(name: &str) -> String {
-    snake(name)
-}
-
-fn contains_buffer(ty: &Ty) -> bool {
+/// `ArrayBuffer` or `ArrayBuffer | null`: not marshalled inside arrays and records yet.
+fn is_buffer(ty: &Ty) -> bool {
     match ty {
         Ty::ArrayBuffer => true,
-        Ty::Nullable(t) => contains_buffer(t),
+        Ty::Nullable(t) => is_buffer(t),
         _ => false,
     }
 }
