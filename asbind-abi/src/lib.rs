@@ -1,0 +1,23 @@
+//! The AssemblyScript host ABI as data, shared by asbind's runtime, generator and CLI.
+//!
+//! Everything a host and a binding generator must agree on about AssemblyScript 0.18 – 0.28 is
+//! stated here once: the object header and the built-in layouts ([`layout`]), the RTTI flags
+//! ([`flags`]), what differs between compiler generations and how to tell them apart
+//! ([`generation`], [`rtti`]), the runtime interface exports ([`exports`]) and the standard
+//! imports a module may ask for ([`imports`]). The crate has no dependencies and does no I/O;
+//! memory is read through the small [`Memory`] trait so the same code works on a live instance
+//! and on a module's initial memory image.
+//!
+//! The facts follow `AS_ABI.md` (section numbers are given where they are used).
+
+#![warn(missing_docs)]
+
+pub mod exports;
+pub mod flags;
+pub mod generation;
+pub mod imports;
+pub mod layout;
+pub mod rtti;
+
+pub use generation::Generation;
+pub use rtti::{Memory, Rtti};
