@@ -16,7 +16,8 @@
 // subclass's prefix too, unless it overrides them; statics are not inherited. A base from another
 // file contributes no wrappers (its own `B__m_…` accept subclass instances), and if the subclass
 // has no constructor of its own, it gets no `C__new` (the inherited parameters are unknown).
-// Skipped: private/protected and `#` members, generic methods, anything with rest parameters,
+// Skipped: records (classes asc copies by value: no base, no constructor, no private or protected
+// member; a wrapper would act on a temporary copy), private/protected and `#` members, generic methods, anything with rest parameters,
 // constructors of abstract classes, `declare` classes. `export { C as D }` gives `D__…` wrappers.
 // A `this` in a copied default becomes the receiver (`self`, or `_self` if a parameter is called
 // `self`). The wrappers are parsed as the virtual file
@@ -100,9 +101,20 @@ function wrappersForSource(source, k) {
   for (const [local, names] of exportNames) {
     const decl = classes.get(local);
     if (!decl || decl.flags & (k.genericClass | k.ambient) || decl.typeParameters) continue;
+    // A record crosses the boundary by value: wrappers would act on a temporary copy.
+    if (isRecord(decl, k)) continue;
     for (const name of names) out.push(...wrappersForClass(decl, name, classes, k));
   }
   return out.join("\n");
+}
+
+/**
+ * Whether asc treats the class as a record ("plain object", AS_ABI §4.3): no explicit base, no
+ * constructor written, no private or protected member. Hosts copy records by value.
+ */
+function isRecord(decl, k) {
+  const ctor = m => m.kind === k.methodKind && (m.flags & k.ctor || m.name.text === "constructor");
+  return !decl.extendsType && !decl.members.some(m => ctor(m) || m.flags & (k.private | k.protected));
 }
 
 /** Base class declared in the same file and usable as written (not generic, not qualified). */

@@ -31,9 +31,9 @@
 #![warn(missing_docs)]
 
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use asbind_codegen::{Diagnostics, Embed, Options};
+use asbind_codegen::{Diagnostics, Embed, Options, resolve};
 
 /// Generates bindings for a set of AssemblyScript modules; use it from `build.rs`.
 ///
@@ -184,11 +184,8 @@ impl Job {
         let wasm = check(&module.wasm, "wasm module");
         let dts = module.dts.as_deref().map(|p| check(p, ".d.ts file"));
         let js = module.js.as_deref().map(|p| check(p, "JS glue"));
-        let name = module.name.clone().unwrap_or_else(|| {
-            let stem = module.wasm.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-            asbind_codegen::names::snake(&stem)
-        });
-        if syn::parse_str::<syn::Ident>(&name).is_err() {
+        let name = module.name.clone().unwrap_or_else(|| resolve::module_name(&module.wasm));
+        if resolve::check_module_name(&name).is_err() {
             errors.push(Error::InvalidName { name: name.clone(), wasm: wasm.clone().unwrap_or(module.wasm.clone()) });
         }
         match wasm {
@@ -216,29 +213,11 @@ impl Job {
 
 /// `path` resolved against `base`, which must exist.
 fn existing(path: &Path, base: &Path, what: &'static str) -> Result<PathBuf, Error> {
-    let joined = base.join(path);
-    if !joined.is_file() {
+    let resolved = resolve::input_path(base, path);
+    if !resolved.is_file() {
         return Err(Error::Missing { what, path: path.to_path_buf(), base: base.to_path_buf() });
     }
-    // A clean absolute path for the diagnostics, `include_bytes!` and `rerun-if-changed`.
-    Ok(tidy(std::path::absolute(&joined).unwrap_or(joined)))
-}
-
-/// `path` with `.` and `..` removed lexically, when that names the same file (it does not through
-/// a symlinked directory followed by `..`); unlike `canonicalize`, symlinked files keep their
-/// name, so the module name and the `.d.ts` beside the wasm stay those the user sees.
-fn tidy(path: PathBuf) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    if out.canonicalize().ok() == path.canonicalize().ok() { out } else { path }
+    Ok(resolved)
 }
 
 /// Writes `bytes` to `path` unless it already holds exactly them (no mtime churn).
@@ -435,23 +414,6 @@ mod tests {
             assert!(line.starts_with("error: ") || line.starts_with("  help: "), "{report}");
         }
         assert!(!out.join("hello.rs").exists());
-    }
-
-    #[test]
-    fn paths_are_tidied_only_when_that_names_the_same_file() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let clean = tidy(dir.join("./src/../../fixtures/hello.wasm"));
-        assert_eq!(clean, dir.parent().unwrap().join("fixtures/hello.wasm"));
-        #[cfg(unix)]
-        {
-            // Through a symlinked directory, `..` is not lexical: the path stays as it is.
-            let tmp = temp("symlink");
-            std::fs::create_dir_all(&tmp).unwrap();
-            std::os::unix::fs::symlink(dir.join("src"), tmp.join("link")).unwrap();
-            let odd = tmp.join("link/../Cargo.toml");
-            assert_eq!(tidy(odd.clone()), odd);
-            let _ = std::fs::remove_dir_all(&tmp);
-        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub use diag::{Diagnostic, Diagnostics};
 pub mod emit;
 pub mod model;
 pub mod names;
+pub mod resolve;
 
 use std::path::{Path, PathBuf};
 
@@ -107,7 +108,7 @@ pub fn model(options: &Options) -> Result<Model, Diagnostics> {
         }
         None => (Vec::new(), Vec::new()),
     };
-    let name = options.wasm.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "module".into());
+    let name = resolve::display_name(&options.wasm);
     model::build(&name, &options.wasm, &wasm, dts.as_ref(), &glue, &glue_ids)
 }
 

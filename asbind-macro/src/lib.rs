@@ -6,7 +6,7 @@
 
 #![warn(missing_docs)]
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use asbind_codegen::{Embed, Options};
 use proc_macro::TokenStream;
@@ -85,28 +85,9 @@ fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default()
 }
 
-/// The literal's path against `CARGO_MANIFEST_DIR`, without `.` and `..`, so diagnostics and
-/// `include_bytes!` show a clean absolute path.
+/// The literal's path against `CARGO_MANIFEST_DIR`, clean and absolute.
 fn resolve(lit: &LitStr) -> PathBuf {
-    let p = PathBuf::from(lit.value());
-    tidy(if p.is_absolute() { p } else { manifest_dir().join(p) })
-}
-
-/// `path` with `.` and `..` removed lexically, when that names the same file (it does not through
-/// a symlinked directory followed by `..`); unlike `canonicalize`, symlinked files keep their
-/// name, so the module name and the `.d.ts` beside the wasm stay those the user sees.
-fn tidy(path: PathBuf) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    if out.canonicalize().ok() == path.canonicalize().ok() { out } else { path }
+    asbind_codegen::resolve::input_path(&manifest_dir(), Path::new(&lit.value()))
 }
 
 fn not_found(lit: &LitStr) -> syn::Error {
@@ -143,11 +124,11 @@ fn expand(args: &Args) -> syn::Result<proc_macro2::TokenStream> {
     let module = match &args.module {
         Some(m) => m.clone(),
         None => {
-            let name = module_name(&wasm);
-            if asbind_codegen::names::is_keyword(&name) {
+            let name = asbind_codegen::resolve::module_name(&wasm);
+            if let Err(why) = asbind_codegen::resolve::check_module_name(&name) {
                 return Err(syn::Error::new(
                     args.wasm.span(),
-                    format!("the module would be named `{name}`, a Rust keyword; name it with `module = ...`"),
+                    format!("the module would be named `{name}`, but {why}; name it with `module = ...`"),
                 ));
             }
             Ident::new(&name, args.wasm.span())
@@ -180,9 +161,4 @@ fn expand(args: &Args) -> syn::Result<proc_macro2::TokenStream> {
             #items
         }
     })
-}
-
-fn module_name(wasm: &Path) -> String {
-    let stem = wasm.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    asbind_codegen::names::snake(&stem)
 }
