@@ -21,7 +21,6 @@ const targets = [
   { name: "as_base64", src: "as_base64.ts" },
   { name: "as_big", src: "as_big.ts" },
   { name: "as_bignum", src: "as_bignum.ts" },
-  { name: "as_date", src: "as_date.ts" },
   { name: "as_hex", src: "as_hex.ts" },
   { name: "as_option", src: "as_option.ts" },
   { name: "as_string_sink", src: "as_string_sink.ts" },
