@@ -6,6 +6,12 @@ use std::sync::Arc;
 
 use wasmtime::{AsContext, AsContextMut, Memory, StoreContextMut, TypedFunc, WasmParams, WasmResults};
 
+use asbind_abi::exports::{COLLECT, MEMORY, NEW, PIN, RTTI_BASE, SET_ARGUMENTS_LENGTH, UNPIN};
+use asbind_abi::layout::{
+    ARRAY_LENGTH_OFFSET, ARRAY_SIZE, BUFFER_OFFSET, BYTE_LENGTH_OFFSET, DATA_START_OFFSET, POINTER_ALIGN_LOG2,
+    STRING_UNIT_LOG2, TYPED_ARRAY_SIZE,
+};
+
 use crate::abi::{Abi, flags, value_align};
 use crate::error::{Error, Result};
 use crate::handle::Ref;
@@ -13,11 +19,6 @@ use crate::instance::{HostState, Runtime, Utf16};
 use crate::memory::{MemoryReader, byte_len, checked_range, element_addr};
 use crate::pins::Pins;
 use crate::types::{Element, Kind, Lift, Lower, Scalar, TypeInfo};
-
-/// Payload size of a typed array (`buffer`, `dataStart`, `byteLength`).
-const TYPED_ARRAY_SIZE: u32 = 12;
-/// Payload size of an `Array<T>` (`buffer`, `dataStart`, `byteLength`, `length_`).
-const ARRAY_SIZE: u32 = 16;
 
 /// A host-side context on one instance: its store, memory and runtime exports.
 ///
@@ -97,7 +98,7 @@ impl ArrayKind {
     }
 
     fn from_flags(f: u32) -> Option<Self> {
-        match f & (flags::ARRAY | flags::ARRAYBUFFERVIEW | flags::STATICARRAY) {
+        match f & flags::ARRAY_KIND_MASK {
             flags::ARRAY => Some(ArrayKind::Array),
             flags::ARRAYBUFFERVIEW => Some(ArrayKind::TypedArray),
             flags::STATICARRAY => Some(ArrayKind::StaticArray),
@@ -171,7 +172,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     fn memory(&self) -> Result<Memory> {
-        self.rt().memory.ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })
+        self.rt().memory.ok_or(Error::Export { name: MEMORY.into(), reason: "the module exports no memory".into() })
     }
 
     /// A bounds-checked reader over the current memory. Re-obtain it after every call into the
@@ -234,7 +235,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
             return Ok(());
         }
         let ptrs = self.rt().pins.take_released();
-        let unpin = self.runtime_fn(|r| &r.unpin, "__unpin", "unpinning a dropped handle")?;
+        let unpin = self.runtime_fn(|r| &r.unpin, UNPIN, "unpinning a dropped handle")?;
         for ptr in ptrs {
             unpin.call(&mut self.store, ptr).map_err(Error::from_call)?;
         }
@@ -264,7 +265,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     pub fn set_arguments_length(&mut self, n: u32) -> Result<()> {
         let f = self.runtime_fn(
             |r| &r.set_arguments_length,
-            "__setArgumentsLength",
+            SET_ARGUMENTS_LENGTH,
             "calling an export with optional parameters",
         )?;
         f.call(&mut self.store, n as i32).map_err(Error::from_call)
@@ -283,7 +284,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// before anything else can run.
     fn alloc_unfilled(&mut self, size: u32, id: u32) -> Result<u32> {
         self.flush_released()?;
-        let new = self.runtime_fn(|r| &r.new, "__new", "passing a managed value into the module")?;
+        let new = self.runtime_fn(|r| &r.new, NEW, "passing a managed value into the module")?;
         let ptr = new.call(&mut self.store, (size, id)).map_err(Error::from_call)?;
         if ptr == 0 {
             return Err(Error::InvalidValue("__new returned null".into()));
@@ -300,7 +301,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         }
         let pins = self.rt().pins.clone();
         if pins.acquire(ptr) {
-            let pin = match self.runtime_fn(|r| &r.pin, "__pin", "keeping an object alive") {
+            let pin = match self.runtime_fn(|r| &r.pin, PIN, "keeping an object alive") {
                 Ok(f) => f,
                 Err(e) => {
                     pins.forget(ptr);
@@ -318,7 +319,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Releases one [`pin`](Self::pin) of `ptr` now.
     pub fn unpin(&mut self, ptr: u32) -> Result<()> {
         if ptr != 0 && self.rt().pins.release(ptr) {
-            let unpin = self.runtime_fn(|r| &r.unpin, "__unpin", "releasing an object")?;
+            let unpin = self.runtime_fn(|r| &r.unpin, UNPIN, "releasing an object")?;
             unpin.call(&mut self.store, ptr).map_err(Error::from_call)?;
         }
         Ok(())
@@ -347,7 +348,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// Runs a full garbage collection (`__collect`).
     pub fn collect(&mut self) -> Result<()> {
         self.flush_released()?;
-        let f = self.runtime_fn(|r| &r.collect, "__collect", "collecting garbage")?;
+        let f = self.runtime_fn(|r| &r.collect, COLLECT, "collecting garbage")?;
         f.call(&mut self.store, ()).map_err(Error::from_call)
     }
 
@@ -368,7 +369,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         if mem.rt_id(ptr)? != self.abi().string_id() {
             return Err(self.wrong_type(ptr, "~lib/string/String"));
         }
-        let size = mem.rt_size(ptr)? & !1;
+        let size = mem.rt_size(ptr)? & !((1 << STRING_UNIT_LOG2) - 1);
         mem.slice(ptr, size)
     }
 
@@ -434,7 +435,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     /// Reads `n` pointer slots at `addr` and lifts each (the elements of reference arrays).
     pub fn read_pointer_elements<T: Lift>(&mut self, addr: u32, n: usize) -> Result<Vec<T>> {
-        let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, byte_len(n, 2)?)?);
+        let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, byte_len(n, POINTER_ALIGN_LOG2)?)?);
         ptrs.into_iter().map(|p| T::lift(self, p)).collect()
     }
 
@@ -554,7 +555,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 
     /// Allocates a new `String` from raw UTF-16 code units.
     pub fn lower_utf16(&mut self, units: &[u16]) -> Result<u32> {
-        let size = byte_len(units.len(), 1)?;
+        let size = byte_len(units.len(), STRING_UNIT_LOG2)?;
         let ptr = self.alloc_unfilled(size, self.abi().string_id())?;
         u16::encode_all(units, self.bytes_mut(ptr, size)?);
         Ok(ptr)
@@ -606,11 +607,11 @@ impl<'a, D: 'static> Ctx<'a, D> {
                 cx.encode_at(buffer, values)?;
             }
             let header = cx.alloc(header_size, id)?;
-            cx.write::<u32>(header, buffer)?;
-            cx.write::<u32>(header + 4, buffer)?;
-            cx.write::<u32>(header + 8, byte_length)?;
+            cx.write::<u32>(header + BUFFER_OFFSET, buffer)?;
+            cx.write::<u32>(header + DATA_START_OFFSET, buffer)?;
+            cx.write::<u32>(header + BYTE_LENGTH_OFFSET, byte_length)?;
             if header_size == ARRAY_SIZE {
-                cx.write::<u32>(header + 12, n as u32)?;
+                cx.write::<u32>(header + ARRAY_LENGTH_OFFSET, n as u32)?;
             }
             Ok(header)
         })
@@ -644,7 +645,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     ) -> Result<u32> {
         // The slots are 4-byte pointers, stored below.
         let header = self.lower_buffered::<u32>(items.len(), id, ARRAY_SIZE, None)?;
-        let data = self.read::<u32>(header + 4)?;
+        let data = self.read::<u32>(header + DATA_START_OFFSET)?;
         self.store_lowered(header, data, items, &mut lower_item)?;
         Ok(header)
     }
@@ -661,7 +662,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.with_pinned(owner, |cx| {
             for (i, item) in items.iter().enumerate() {
                 let child = lower_item(cx, item)?;
-                cx.write::<u32>(element_addr(data, i, 2)?, child)?;
+                cx.write::<u32>(element_addr(data, i, POINTER_ALIGN_LOG2)?, child)?;
             }
             Ok(())
         })
@@ -687,7 +688,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
         id: u32,
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
-        let ptr = self.alloc(byte_len(items.len(), 2)?, id)?;
+        let ptr = self.alloc(byte_len(items.len(), POINTER_ALIGN_LOG2)?, id)?;
         self.store_lowered(ptr, ptr, items, &mut lower_item)?;
         Ok(ptr)
     }
@@ -800,22 +801,22 @@ pub(crate) fn locate_array(
         (None, Some(k)) => (k, align, 0),
         (None, None) => {
             return Err(Error::MissingRuntimeExport {
-                name: "__rtti_base",
+                name: RTTI_BASE,
                 needed_for: "telling an Array from a typed array or StaticArray (or pass the declared kind)",
             });
         }
     };
     let (data, len) = match kind {
-        ArrayKind::Array => (mem.u32(offset(ptr, 4)?)?, mem.u32(offset(ptr, 12)?)?),
+        ArrayKind::Array => (mem.u32(offset(ptr, DATA_START_OFFSET)?)?, mem.u32(offset(ptr, ARRAY_LENGTH_OFFSET)?)?),
         ArrayKind::TypedArray => {
-            let byte_length = mem.u32(offset(ptr, 8)?)?;
+            let byte_length = mem.u32(offset(ptr, BYTE_LENGTH_OFFSET)?)?;
             if (byte_length as i32) < 0 {
                 return Err(Error::InvalidValue(format!(
                     "typed array at {ptr:#x} has negative byteLength {}",
                     byte_length as i32
                 )));
             }
-            (mem.u32(offset(ptr, 4)?)?, byte_length >> align)
+            (mem.u32(offset(ptr, DATA_START_OFFSET)?)?, byte_length >> align)
         }
         ArrayKind::StaticArray => (ptr, mem.rt_size(ptr)? >> align),
     };

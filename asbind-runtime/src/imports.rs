@@ -8,6 +8,8 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use wasmtime::{AsContextMut, Caller, Extern, Func, Store, WasmRet, WasmTy};
 
+use asbind_abi::imports::{ConsoleLevel, StdFunc, std_import};
+
 use crate::abi::Generation;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -298,10 +300,23 @@ fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: &'static str) -> Fu
     .into_func(store, format!("env.console.{op}").into())
 }
 
-/// The default for import `module.field`, if asbind provides one.
+/// The `Console` kind a `console.*` level prints as.
+fn console_kind(level: ConsoleLevel) -> Console {
+    match level {
+        ConsoleLevel::Log => Console::Log,
+        ConsoleLevel::Debug => Console::Debug,
+        ConsoleLevel::Info => Console::Info,
+        ConsoleLevel::Warn => Console::Warn,
+        ConsoleLevel::Error => Console::Error,
+    }
+}
+
+/// The default for import `module.field`, if it is a standard import (all of which asbind
+/// provides: a new entry in [`asbind_abi::imports::STD_IMPORTS`] fails to compile here until
+/// it is handled).
 fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, field: &str) -> Option<Func> {
-    let f = match (module, field) {
-        ("env", "abort") => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
+    let f = match std_import(module, field)?.func {
+        StdFunc::Abort => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
             // An unreadable message (AS's own stack-overflow abort passes one) must not hide the
             // abort itself.
             let message = lift_nullable_lossy(cx, msg).ok().flatten();
@@ -309,7 +324,7 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             Err(Error::Abort { message, file, line, column })
         })
         .into_func(store, "env.abort".into()),
-        ("env", "trace") => {
+        StdFunc::Trace => {
             (|cx: &mut Ctx<'_, D>, msg: u32, n: i32, a0: f64, a1: f64, a2: f64, a3: f64, a4: f64| -> Result<()> {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
                 let args = [a0, a1, a2, a3, a4];
@@ -324,27 +339,19 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             })
             .into_func(store, "env.trace".into())
         }
-        ("env", "seed") => {
+        StdFunc::Seed => {
             (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host.seed.unwrap_or_else(random_seed)) })
                 .into_func(store, "env.seed".into())
         }
-        ("env", "Date.now") | ("Date", "now") => {
-            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok((cx.store().data().host.clock)()) })
-                .into_func(store, "Date.now".into())
-        }
-        ("env", "performance.now") => (|cx: &mut Ctx<'_, D>| -> Result<f64> {
+        StdFunc::DateNow => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok((cx.store().data().host.clock)()) })
+            .into_func(store, "Date.now".into()),
+        StdFunc::PerformanceNow => (|cx: &mut Ctx<'_, D>| -> Result<f64> {
             Ok(cx.store().data().host.started.elapsed().as_secs_f64() * 1000.0)
         })
         .into_func(store, "env.performance.now".into()),
-        ("env", "console.log") => console_fn(store, Console::Log),
-        ("env", "console.debug") => console_fn(store, Console::Debug),
-        ("env", "console.info") => console_fn(store, Console::Info),
-        ("env", "console.warn") => console_fn(store, Console::Warn),
-        ("env", "console.error") => console_fn(store, Console::Error),
-        ("env", "console.time") => timer_fn(store, "time"),
-        ("env", "console.timeLog") => timer_fn(store, "timeLog"),
-        ("env", "console.timeEnd") => timer_fn(store, "timeEnd"),
-        ("env", "console.assert") => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
+        StdFunc::Console(level) => console_fn(store, console_kind(level)),
+        StdFunc::Timer(op) => timer_fn(store, op.method()),
+        StdFunc::ConsoleAssert => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
             if cond == 0 {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_default();
                 console(cx, Console::Error, &format!("Assertion failed: {msg}"));
@@ -352,9 +359,8 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             Ok(())
         })
         .into_func(store, "env.console.assert".into()),
-        ("env", "process.exit") => (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
+        StdFunc::ProcessExit => (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
             .into_func(store, "env.process.exit".into()),
-        _ => return None,
     };
     Some(f)
 }

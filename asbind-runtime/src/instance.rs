@@ -8,6 +8,8 @@ use wasmtime::{
     AsContextMut, Engine, Extern, Global, Memory, Store, StoreContextMut, TypedFunc, Val, WasmParams, WasmResults,
 };
 
+use asbind_abi::exports::{COLLECT, MEMORY, NEW, PIN, RTTI_BASE, SET_ARGUMENTS_LENGTH, UNPIN};
+
 use crate::abi::{Abi, Generation};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -90,9 +92,8 @@ pub(crate) struct Runtime {
     pub(crate) scratch: Vec<u16>,
 }
 
-/// Names of the runtime interface exports.
-pub(crate) const RUNTIME_EXPORTS: [&str; 7] =
-    ["memory", "__new", "__pin", "__unpin", "__collect", "__setArgumentsLength", "__rtti_base"];
+/// Names of the runtime interface exports, in the order [`init_runtime`] resolves them.
+pub(crate) const RUNTIME_EXPORTS: [&str; 7] = [MEMORY, NEW, PIN, UNPIN, COLLECT, SET_ARGUMENTS_LENGTH, RTTI_BASE];
 
 impl Runtime {
     fn new(utf16: Utf16, generation: Generation) -> Self {
@@ -140,7 +141,7 @@ pub(crate) fn init_runtime<D: 'static>(
         None => None,
         Some(Extern::Memory(m)) => Some(m),
         Some(_) => {
-            return Err(Error::Export { name: "memory".into(), reason: "is not a memory".into() });
+            return Err(Error::Export { name: MEMORY.into(), reason: "is not a memory".into() });
         }
     };
     let rtti_base = match rtti {
@@ -148,19 +149,19 @@ pub(crate) fn init_runtime<D: 'static>(
         Some(Extern::Global(g)) => match g.get(&mut store) {
             Val::I32(v) => Some(v as u32),
             _ => {
-                return Err(Error::Export { name: "__rtti_base".into(), reason: "is not an i32 global".into() });
+                return Err(Error::Export { name: RTTI_BASE.into(), reason: "is not an i32 global".into() });
             }
         },
         Some(_) => {
-            return Err(Error::Export { name: "__rtti_base".into(), reason: "is not a global".into() });
+            return Err(Error::Export { name: RTTI_BASE.into(), reason: "is not a global".into() });
         }
     };
     let rt = Runtime {
-        new: typed(&store, "__new", new)?,
-        pin: typed(&store, "__pin", pin)?,
-        unpin: typed(&store, "__unpin", unpin)?,
-        collect: typed(&store, "__collect", collect)?,
-        set_arguments_length: typed(&store, "__setArgumentsLength", set_args)?,
+        new: typed(&store, NEW, new)?,
+        pin: typed(&store, PIN, pin)?,
+        unpin: typed(&store, UNPIN, unpin)?,
+        collect: typed(&store, COLLECT, collect)?,
+        set_arguments_length: typed(&store, SET_ARGUMENTS_LENGTH, set_args)?,
         memory,
         ..Runtime::new(store.data().rt.utf16, store.data().rt.abi.generation)
     };
@@ -303,7 +304,7 @@ impl<D: 'static> Instance<D> {
             .data()
             .rt
             .memory
-            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })
+            .ok_or(Error::Export { name: MEMORY.into(), reason: "the module exports no memory".into() })
     }
 
     /// A bounds-checked reader over the current memory.

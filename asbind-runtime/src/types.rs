@@ -8,6 +8,8 @@
 //! * [`Kind`]: a marker for what a pinned [`Ref`](crate::Ref) points to, checked by runtime type
 //!   id when the handle is made.
 
+use asbind_abi::layout::POINTER_ALIGN_LOG2;
+
 use crate::abi::flags;
 use crate::ctx::Ctx;
 use crate::error::Result;
@@ -176,13 +178,13 @@ impl<T: Scalar> Element for T {
 macro_rules! reference_element {
     ($([$($g:tt)*] $t:ty;)*) => {$(
         impl<$($g)*> Element for $t {
-            const ALIGN_LOG2: u32 = 2;
-            const VALUE_FLAGS: u32 = A2 | flags::VALUE_MANAGED;
+            const ALIGN_LOG2: u32 = POINTER_ALIGN_LOG2;
+            const VALUE_FLAGS: u32 = flags::REFERENCE_VALUE;
             fn describe_element() -> String {
                 <$t as Lift>::describe()
             }
             fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
-                let len = crate::memory::byte_len(n, 2)?;
+                let len = crate::memory::byte_len(n, POINTER_ALIGN_LOG2)?;
                 let ptrs: Vec<u32> = u32::decode_all(cx.reader()?.slice(addr, len)?);
                 ptrs.into_iter().map(|p| <$t as Lift>::lift(cx, p)).collect()
             }
@@ -203,8 +205,8 @@ reference_element! {
 macro_rules! impl_reference_element {
     ($t:ty) => {
         impl $crate::Element for $t {
-            const ALIGN_LOG2: u32 = 2;
-            const VALUE_FLAGS: u32 = $crate::abi::flags::VALUE_ALIGN_0 << 2 | $crate::abi::flags::VALUE_MANAGED;
+            const ALIGN_LOG2: u32 = $crate::abi::layout::POINTER_ALIGN_LOG2;
+            const VALUE_FLAGS: u32 = $crate::abi::flags::REFERENCE_VALUE;
             fn describe_element() -> ::std::string::String {
                 <$t as $crate::Lift>::describe()
             }
@@ -334,7 +336,7 @@ pub mod kinds {
             }
             // The built-in ids end at ArrayBufferView: String/ArrayBuffer + 1.
             let first_user_id = ty.string_id.max(ty.array_buffer_id) + 2;
-            let container = flags::ARRAYBUFFERVIEW | flags::ARRAY | flags::STATICARRAY | flags::SET | flags::MAP;
+            let container = flags::ARRAY_KIND_MASK | flags::SET | flags::MAP;
             ty.id >= first_user_id && !C::OTHERS.contains(&ty.id) && ty.flags.is_some_and(|f| f & container == 0)
         }
         fn describe() -> String {
