@@ -81,3 +81,8 @@ pub(crate) fn byte_len(n: usize, shift: u32) -> Result<u32> {
     let bytes = (n as u64).checked_shl(shift).filter(|&b| b <= u64::from(MAX_ALLOCATION));
     bytes.map(|b| b as u32).ok_or_else(|| Error::TooLarge(format!("{n} elements of {} bytes", 1u32 << shift)))
 }
+
+/// `ptr + n` for a field of an object the module handed over; overflow is out of bounds.
+pub(crate) fn offset(ptr: u32, n: u32) -> Result<u32> {
+    ptr.checked_add(n).ok_or(Error::OutOfBounds { addr: u64::from(ptr), len: u64::from(n), memory_size: 0 })
+}
