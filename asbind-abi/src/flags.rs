@@ -29,6 +29,9 @@ pub const ARRAY_KIND_MASK: u32 = ARRAY | ARRAYBUFFERVIEW | STATICARRAY;
 /// The bits that identify an array-like class: its layout and its element type, with
 /// nullability aside (`Array<string>` and `Array<string | null>` are laid out alike).
 pub const ARRAY_SHAPE: u32 = ARRAY_KIND_MASK | (VALUE_MASK & !VALUE_NULLABLE);
+/// The element bits of an array of managed references (strings, arrays, class instances):
+/// pointer-sized slots that the collector visits, nullability aside as in [`ARRAY_SHAPE`].
+pub const REFERENCE_VALUE: u32 = (VALUE_ALIGN_0 << crate::layout::POINTER_ALIGN_LOG2) | VALUE_MANAGED;
 
 /// The element-type bits of `flags`, nullability aside.
 pub fn element_bits(flags: u32) -> u32 {
@@ -51,5 +54,12 @@ mod tests {
         assert_eq!(value_align(VALUE_ALIGN_0 << 3 | VALUE_FLOAT), Some(3));
         assert_eq!(value_align(0), None);
         assert_eq!(value_align(VALUE_ALIGN_0 | VALUE_ALIGN_0 << 1), None);
+    }
+
+    #[test]
+    fn references_are_managed_pointers() {
+        assert_eq!(REFERENCE_VALUE, 0x4100);
+        assert_eq!(value_align(REFERENCE_VALUE), Some(crate::layout::POINTER_ALIGN_LOG2));
+        assert_eq!(element_bits(REFERENCE_VALUE | VALUE_NULLABLE), REFERENCE_VALUE);
     }
 }

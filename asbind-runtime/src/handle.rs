@@ -1,20 +1,25 @@
-//! [`Ref`]: a host-side handle that keeps one AssemblyScript object alive.
+//! [`Ref`]: a host-side handle that keeps one AssemblyScript object alive through its
+//! instance's pin table. A handle needs no store: it is made by lifting (`lift`), checked and
+//! passed in by lowering (`lower`).
 
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::ctx::Ctx;
-use crate::error::{Error, Result};
 use crate::pins::Pins;
-use crate::types::{Kind, Lift, Lower, kinds::Object};
+use crate::types::kinds::Object;
+
+/// A pinned handle to an object of any class: what classic (0.18/0.19) modules give and take
+/// where their `.d.ts` says only `usize`. Convert it with
+/// [`Ctx::convert`](crate::ctx::Ctx::convert).
+pub type AnyRef = Ref<Object>;
 
 /// A pinned reference to a managed object of kind `K` inside one instance.
 ///
 /// While any clone of a `Ref` lives, the object is pinned and survives every garbage
 /// collection; when the last clone is dropped the object is unpinned before the next call into
 /// the module (drops cannot call into wasm themselves). A `Ref` used with another instance is an
-/// [`Error::ForeignHandle`], never a dangling pointer.
+/// [`Error::ForeignHandle`](crate::error::Error::ForeignHandle), never a dangling pointer.
 pub struct Ref<K: ?Sized = Object> {
     ptr: u32,
     pins: Arc<Pins>,
@@ -32,11 +37,7 @@ impl<K: ?Sized> Ref<K> {
         self.ptr
     }
 
-    /// The pointer, after checking that this handle belongs to `cx`'s instance.
-    pub fn ptr_in<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
-        if cx.owns(&self.pins) { Ok(self.ptr) } else { Err(Error::ForeignHandle) }
-    }
-
+    /// The instance's pin table this handle counts in.
     pub(crate) fn pins(&self) -> &Arc<Pins> {
         &self.pins
     }
@@ -81,38 +82,5 @@ impl<K: ?Sized> Eq for Ref<K> {}
 impl<K: ?Sized> fmt::Debug for Ref<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Ref<{}>({:#x})", std::any::type_name::<K>(), self.ptr)
-    }
-}
-
-impl<K: Kind> Lift for Ref<K> {
-    fn describe() -> String {
-        K::describe()
-    }
-    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
-        cx.lift_ref(ptr)
-    }
-}
-
-impl<K: ?Sized> Lower for Ref<K> {
-    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
-        self.ptr_in(cx)
-    }
-}
-
-/// Something that names one object of an instance, or none: a [`Ref`] or an `Option` of one.
-pub trait AsHandle {
-    /// The object's pointer (0 for none), after checking that it belongs to `cx`'s instance.
-    fn handle_ptr<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32>;
-}
-
-impl<K: ?Sized> AsHandle for Ref<K> {
-    fn handle_ptr<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
-        self.ptr_in(cx)
-    }
-}
-
-impl<K: ?Sized> AsHandle for Option<Ref<K>> {
-    fn handle_ptr<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
-        self.as_ref().map_or(Ok(0), |r| r.ptr_in(cx))
     }
 }

@@ -4,68 +4,19 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use asbind_abi::imports::{ConsoleLevel, StdFunc, TimerOp, std_import};
 use wasmtime::{AsContextMut, Caller, Extern, Func, Store, WasmRet, WasmTy};
 
 use crate::abi::Generation;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::instance::{HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
+use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, wall_clock_ms};
+use crate::state::{HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
 
-/// What kind of console output the module produced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Console {
-    /// `console.log`, `console.time*` results.
-    Log,
-    /// `console.debug`.
-    Debug,
-    /// `console.info`.
-    Info,
-    /// `console.warn`.
-    Warn,
-    /// `console.error`, failed `console.assert`.
-    Error,
-    /// `trace(msg, n, ...)`.
-    Trace,
-}
-
-type ConsoleFn = Box<dyn FnMut(Console, &str) + Send>;
-type ClockFn = Box<dyn Fn() -> f64 + Send + Sync>;
 /// A user import, registered as `(module, field, maker)`.
 type UserImport<D> = (String, String, Maker<D>);
 type Maker<D> = Box<dyn FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send>;
-
-/// State behind the default imports.
-pub(crate) struct HostEnv {
-    console: ConsoleFn,
-    seed: Option<f64>,
-    clock: ClockFn,
-    started: Instant,
-    timers: HashMap<String, Instant>,
-}
-
-fn log_console(kind: Console, msg: &str) {
-    match kind {
-        Console::Log | Console::Info | Console::Trace => log::info!(target: "asbind", "{msg}"),
-        Console::Debug => log::debug!(target: "asbind", "{msg}"),
-        Console::Warn => log::warn!(target: "asbind", "{msg}"),
-        Console::Error => log::error!(target: "asbind", "{msg}"),
-    }
-}
-
-fn wall_clock_ms() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
-}
-
-/// A fresh random seed without a random-number crate: std's per-process random hash keys.
-fn random_seed() -> f64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Instant::now().elapsed().as_nanos());
-    // 53 random bits scaled like JS's `Date.now() * Math.random()`: a positive double.
-    (h.finish() >> 11) as f64
-}
 
 /// The imports of an instance: defaults for the standard `env` functions, the user's functions
 /// and the host options (console sink, seed, clock, string policy).
@@ -151,14 +102,7 @@ impl<D: 'static> Imports<D> {
     }
 
     pub(crate) fn into_parts(self) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation) {
-        let env = HostEnv {
-            console: self.console,
-            seed: self.seed,
-            clock: self.clock,
-            started: Instant::now(),
-            timers: HashMap::new(),
-        };
-        (env, self.funcs, self.utf16, self.generation)
+        (HostEnv::new(self.console, self.seed, self.clock), self.funcs, self.utf16, self.generation)
     }
 }
 
@@ -172,7 +116,7 @@ pub trait HostFn<D: 'static, Args, R>: Send + Sync + 'static {
 /// Makes sure import functions running inside the start function (before instantiation
 /// finished) can already reach memory and the runtime exports.
 fn ensure_runtime<D: 'static>(caller: &mut Caller<'_, HostState<D>>) -> wasmtime::Result<()> {
-    if caller.data().rt.ready {
+    if caller.data().rt().is_ready() {
         return Ok(());
     }
     let exports: Vec<(&str, Option<Extern>)> = RUNTIME_EXPORTS.into_iter().map(|n| (n, caller.get_export(n))).collect();
@@ -252,7 +196,7 @@ pub(crate) fn resolve<D: 'static>(
 }
 
 fn console<D: 'static>(cx: &mut Ctx<'_, D>, kind: Console, msg: &str) {
-    (cx.store().data_mut().host.console)(kind, msg);
+    cx.store().data_mut().host_mut().print(kind, msg);
 }
 
 fn lift_nullable_lossy<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Option<String>> {
@@ -268,40 +212,40 @@ fn console_fn<D: 'static>(store: &mut Store<HostState<D>>, kind: Console) -> Fun
     .into_func(store, "env.console".into())
 }
 
-fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: &'static str) -> Func {
+fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: TimerOp) -> Func {
     (move |cx: &mut Ctx<'_, D>, label: u32| -> Result<()> {
         let label = lift_nullable_lossy(cx, label)?.unwrap_or_else(|| "default".into());
-        let host = &mut cx.store().data_mut().host;
+        let host = cx.store().data_mut().host_mut();
         let line = match op {
-            "time" => {
-                if host.timers.insert(label.clone(), Instant::now()).is_some() {
-                    Some(format!("Warning: Label '{label}' already exists for console.time()"))
-                } else {
-                    None
-                }
-            }
-            _ => match host.timers.get(&label).map(|t| t.elapsed().as_secs_f64() * 1000.0) {
-                Some(ms) => {
-                    if op == "timeEnd" {
-                        host.timers.remove(&label);
-                    }
-                    Some(format!("{label}: {ms:.3}ms"))
-                }
-                None => Some(format!("Warning: No such label '{label}' for console.{op}()")),
-            },
+            TimerOp::Time => host.time(&label),
+            TimerOp::TimeLog => Some(host.time_log(&label, op.method(), false)),
+            TimerOp::TimeEnd => Some(host.time_log(&label, op.method(), true)),
         };
         if let Some(line) = line {
             console(cx, Console::Log, &line);
         }
         Ok(())
     })
-    .into_func(store, format!("env.console.{op}").into())
+    .into_func(store, format!("env.console.{}", op.method()).into())
 }
 
-/// The default for import `module.field`, if asbind provides one.
+/// The `Console` kind a `console.*` level prints as.
+fn console_kind(level: ConsoleLevel) -> Console {
+    match level {
+        ConsoleLevel::Log => Console::Log,
+        ConsoleLevel::Debug => Console::Debug,
+        ConsoleLevel::Info => Console::Info,
+        ConsoleLevel::Warn => Console::Warn,
+        ConsoleLevel::Error => Console::Error,
+    }
+}
+
+/// The default for import `module.field`, if it is a standard import (all of which asbind
+/// provides: a new entry in [`asbind_abi::imports::STD_IMPORTS`] fails to compile here until
+/// it is handled).
 fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, field: &str) -> Option<Func> {
-    let f = match (module, field) {
-        ("env", "abort") => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
+    let f = match std_import(module, field)?.func {
+        StdFunc::Abort => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
             // An unreadable message (AS's own stack-overflow abort passes one) must not hide the
             // abort itself.
             let message = lift_nullable_lossy(cx, msg).ok().flatten();
@@ -309,7 +253,7 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             Err(Error::Abort { message, file, line, column })
         })
         .into_func(store, "env.abort".into()),
-        ("env", "trace") => {
+        StdFunc::Trace => {
             (|cx: &mut Ctx<'_, D>, msg: u32, n: i32, a0: f64, a1: f64, a2: f64, a3: f64, a4: f64| -> Result<()> {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
                 let args = [a0, a1, a2, a3, a4];
@@ -324,27 +268,17 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             })
             .into_func(store, "env.trace".into())
         }
-        ("env", "seed") => {
-            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host.seed.unwrap_or_else(random_seed)) })
-                .into_func(store, "env.seed".into())
+        StdFunc::Seed => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().seed()) })
+            .into_func(store, "env.seed".into()),
+        StdFunc::DateNow => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().now_ms()) })
+            .into_func(store, "Date.now".into()),
+        StdFunc::PerformanceNow => {
+            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().performance_now_ms()) })
+                .into_func(store, "env.performance.now".into())
         }
-        ("env", "Date.now") | ("Date", "now") => {
-            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok((cx.store().data().host.clock)()) })
-                .into_func(store, "Date.now".into())
-        }
-        ("env", "performance.now") => (|cx: &mut Ctx<'_, D>| -> Result<f64> {
-            Ok(cx.store().data().host.started.elapsed().as_secs_f64() * 1000.0)
-        })
-        .into_func(store, "env.performance.now".into()),
-        ("env", "console.log") => console_fn(store, Console::Log),
-        ("env", "console.debug") => console_fn(store, Console::Debug),
-        ("env", "console.info") => console_fn(store, Console::Info),
-        ("env", "console.warn") => console_fn(store, Console::Warn),
-        ("env", "console.error") => console_fn(store, Console::Error),
-        ("env", "console.time") => timer_fn(store, "time"),
-        ("env", "console.timeLog") => timer_fn(store, "timeLog"),
-        ("env", "console.timeEnd") => timer_fn(store, "timeEnd"),
-        ("env", "console.assert") => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
+        StdFunc::Console(level) => console_fn(store, console_kind(level)),
+        StdFunc::Timer(op) => timer_fn(store, op),
+        StdFunc::ConsoleAssert => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
             if cond == 0 {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_default();
                 console(cx, Console::Error, &format!("Assertion failed: {msg}"));
@@ -352,9 +286,8 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             Ok(())
         })
         .into_func(store, "env.console.assert".into()),
-        ("env", "process.exit") => (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
+        StdFunc::ProcessExit => (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
             .into_func(store, "env.process.exit".into()),
-        _ => return None,
     };
     Some(f)
 }

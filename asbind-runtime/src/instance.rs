@@ -1,29 +1,19 @@
 //! Loading and instantiating a module: [`Module`] (compiled code) and [`Instance`] (a store
-//! with its memory, runtime exports, pin table and host state).
+//! with its memory, runtime exports, pin table and host state), and the instance-level
+//! conveniences over [`Ctx`].
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use wasmtime::{
-    AsContextMut, Engine, Extern, Global, Memory, Store, StoreContextMut, TypedFunc, Val, WasmParams, WasmResults,
-};
+use wasmtime::{AsContextMut, Engine, Global, Store, TypedFunc, WasmParams, WasmResults};
 
-use crate::abi::{Abi, Generation};
+use crate::abi::Abi;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::imports::{HostEnv, Imports};
+use crate::imports::{Imports, resolve};
 use crate::memory::MemoryReader;
 use crate::pins::Pins;
-
-/// How strings with unpaired surrogates (valid WTF-16, invalid UTF-16) are lifted to `String`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Utf16 {
-    /// Fail with [`Error::InvalidUtf16`] (the default).
-    #[default]
-    Strict,
-    /// Replace each unpaired surrogate with U+FFFD.
-    Lossy,
-}
+use crate::state::{HostState, Runtime, Utf16, init_runtime};
 
 /// A compiled AssemblyScript module, ready to be instantiated any number of times.
 #[derive(Clone)]
@@ -62,119 +52,6 @@ impl Module {
     }
 }
 
-/// The store data of an instance: the runtime's bookkeeping, the default imports' state and
-/// the user's data `D`.
-pub struct HostState<D> {
-    pub(crate) rt: Runtime,
-    pub(crate) host: HostEnv,
-    pub(crate) data: D,
-}
-
-/// What the runtime resolved from the module's exports, once.
-pub(crate) struct Runtime {
-    pub(crate) memory: Option<Memory>,
-    pub(crate) new: Option<TypedFunc<(u32, u32), u32>>,
-    pub(crate) pin: Option<TypedFunc<u32, u32>>,
-    pub(crate) unpin: Option<TypedFunc<u32, ()>>,
-    pub(crate) collect: Option<TypedFunc<(), ()>>,
-    pub(crate) set_arguments_length: Option<TypedFunc<i32, ()>>,
-    pub(crate) abi: Abi,
-    pub(crate) pins: Arc<Pins>,
-    pub(crate) utf16: Utf16,
-    pub(crate) ready: bool,
-    /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags).
-    pub(crate) array_ids: std::collections::HashMap<(u32, u32), u32>,
-    /// Objects pinned as arguments of the next call.
-    pub(crate) held: Vec<u32>,
-    /// Reused UTF-16 buffer for lowering strings.
-    pub(crate) scratch: Vec<u16>,
-}
-
-/// Names of the runtime interface exports.
-pub(crate) const RUNTIME_EXPORTS: [&str; 7] =
-    ["memory", "__new", "__pin", "__unpin", "__collect", "__setArgumentsLength", "__rtti_base"];
-
-impl Runtime {
-    fn new(utf16: Utf16, generation: Generation) -> Self {
-        Runtime {
-            memory: None,
-            new: None,
-            pin: None,
-            unpin: None,
-            collect: None,
-            set_arguments_length: None,
-            abi: Abi { generation, rtti_base: None, detected: false },
-            pins: Pins::new(),
-            utf16,
-            ready: false,
-            held: Vec::new(),
-            array_ids: std::collections::HashMap::new(),
-            scratch: Vec::new(),
-        }
-    }
-}
-
-fn typed<P: WasmParams, R: WasmResults, D: 'static>(
-    store: &StoreContextMut<'_, HostState<D>>,
-    name: &str,
-    ext: Option<Extern>,
-) -> Result<Option<TypedFunc<P, R>>> {
-    match ext {
-        None => Ok(None),
-        Some(Extern::Func(f)) => f
-            .typed::<P, R>(store)
-            .map(Some)
-            .map_err(|e| Error::Export { name: name.into(), reason: format!("unexpected signature: {e:#}") }),
-        Some(_) => Err(Error::Export { name: name.into(), reason: "is not a function".into() }),
-    }
-}
-
-/// Resolves the runtime interface from `lookup` (instance exports, or a caller's during the
-/// start function) and detects the ABI generation.
-pub(crate) fn init_runtime<D: 'static>(
-    mut store: StoreContextMut<'_, HostState<D>>,
-    mut lookup: impl FnMut(&mut StoreContextMut<'_, HostState<D>>, &str) -> Option<Extern>,
-) -> Result<()> {
-    let [memory, new, pin, unpin, collect, set_args, rtti] = RUNTIME_EXPORTS.map(|name| lookup(&mut store, name));
-    let memory = match memory {
-        None => None,
-        Some(Extern::Memory(m)) => Some(m),
-        Some(_) => {
-            return Err(Error::Export { name: "memory".into(), reason: "is not a memory".into() });
-        }
-    };
-    let rtti_base = match rtti {
-        None => None,
-        Some(Extern::Global(g)) => match g.get(&mut store) {
-            Val::I32(v) => Some(v as u32),
-            _ => {
-                return Err(Error::Export { name: "__rtti_base".into(), reason: "is not an i32 global".into() });
-            }
-        },
-        Some(_) => {
-            return Err(Error::Export { name: "__rtti_base".into(), reason: "is not a global".into() });
-        }
-    };
-    let rt = Runtime {
-        new: typed(&store, "__new", new)?,
-        pin: typed(&store, "__pin", pin)?,
-        unpin: typed(&store, "__unpin", unpin)?,
-        collect: typed(&store, "__collect", collect)?,
-        set_arguments_length: typed(&store, "__setArgumentsLength", set_args)?,
-        memory,
-        ..Runtime::new(store.data().rt.utf16, store.data().rt.abi.generation)
-    };
-    let abi = match memory {
-        Some(m) => Abi::detect(&MemoryReader::new(m.data(&store)), rtti_base, rt.abi.generation),
-        None => rt.abi,
-    };
-    let state = &mut store.data_mut().rt;
-    // Keep the pin table: handles made during the start function point at it.
-    let pins = state.pins.clone();
-    *state = Runtime { abi, pins, ready: true, ..rt };
-    Ok(())
-}
-
 /// One instantiated AssemblyScript module: its store, memory, runtime exports and pin table.
 ///
 /// `D` is user data reachable from import functions through [`Ctx::data`].
@@ -195,8 +72,8 @@ impl<D: Send + 'static> Instance<D> {
     pub fn with_imports(module: &Module, imports: Imports<D>, data: D) -> Result<Self> {
         let (env, funcs, utf16, generation) = imports.into_parts();
         let engine = module.inner.engine();
-        let mut store = Store::new(engine, HostState { rt: Runtime::new(utf16, generation), host: env, data });
-        let externs = crate::imports::resolve(&mut store, &module.inner, funcs)?;
+        let mut store = Store::new(engine, HostState::new(Runtime::new(utf16, generation), env, data));
+        let externs = resolve(&mut store, &module.inner, funcs)?;
         let instance = wasmtime::Instance::new(&mut store, &module.inner, &externs).map_err(|e| {
             if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
                 Error::from_call(e)
@@ -249,38 +126,37 @@ impl<D: 'static> Instance<D> {
 
     /// Number of objects the host keeps pinned (handles alive, plus drops not yet flushed).
     pub fn pinned_count(&self) -> usize {
-        self.store.data().rt.pins.len()
+        self.rt().pins().len()
     }
 
     /// How many host references keep `ptr` pinned (0 if none).
     pub fn pin_count(&self, ptr: u32) -> u32 {
-        self.store.data().rt.pins.count(ptr)
+        self.rt().pins().count(ptr)
     }
 
     /// The module's ABI (generation and RTTI location).
     pub fn abi(&self) -> Abi {
-        self.store.data().rt.abi
+        self.rt().abi()
     }
 
     /// Whether the module exports the runtime interface needed to pass managed values in.
     pub fn has_runtime_exports(&self) -> bool {
-        let rt = &self.store.data().rt;
-        rt.new.is_some() && rt.pin.is_some() && rt.unpin.is_some()
+        self.rt().has_runtime_exports()
     }
 
     /// The user data.
     pub fn data(&self) -> &D {
-        &self.store.data().data
+        self.store.data().data()
     }
 
     /// The user data, mutably.
     pub fn data_mut(&mut self) -> &mut D {
-        &mut self.store.data_mut().data
+        self.store.data_mut().data_mut()
     }
 
     /// Chooses how strings with unpaired surrogates are lifted.
     pub fn set_utf16(&mut self, policy: Utf16) {
-        self.store.data_mut().rt.utf16 = policy;
+        self.store.data_mut().rt_mut().set_utf16(policy);
     }
 
     /// The wasmtime store (escape hatch).
@@ -298,12 +174,12 @@ impl<D: 'static> Instance<D> {
         &self.instance
     }
 
+    fn rt(&self) -> &Runtime {
+        self.store.data().rt()
+    }
+
     fn memory(&self) -> Result<wasmtime::Memory> {
-        self.store
-            .data()
-            .rt
-            .memory
-            .ok_or(Error::Export { name: "memory".into(), reason: "the module exports no memory".into() })
+        self.rt().memory()
     }
 
     /// A bounds-checked reader over the current memory.
@@ -316,8 +192,9 @@ impl<D: 'static> Instance<D> {
         Ok(mem.data_mut(&mut self.store))
     }
 
-    pub(crate) fn pins(&self) -> &Arc<Pins> {
-        &self.store.data().rt.pins
+    /// Whether `pins` is this instance's pin table (a handle it made).
+    pub(crate) fn owns(&self, pins: &Arc<Pins>) -> bool {
+        self.rt().owns(pins)
     }
 }
 
@@ -332,11 +209,10 @@ impl std::fmt::Debug for Module {
 
 impl<D: 'static> std::fmt::Debug for Instance<D> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let rt = &self.store.data().rt;
         f.debug_struct("Instance")
-            .field("abi", &rt.abi)
+            .field("abi", &self.abi())
             .field("runtime_exports", &self.has_runtime_exports())
-            .field("pinned", &rt.pins.len())
+            .field("pinned", &self.pinned_count())
             .finish_non_exhaustive()
     }
 }

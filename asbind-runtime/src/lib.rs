@@ -23,47 +23,81 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The ABI followed here is described in `AS_ABI.md` (AssemblyScript 0.18 – 0.28).
+//! The ABI followed here is described in `AS_ABI.md` (AssemblyScript 0.18 – 0.28); its facts
+//! come from the `asbind-abi` crate.
+//!
+//! # Layers
+//!
+//! Each module imports only from the layers below it (`tests/layering.rs` checks that the
+//! module graph has no cycle), and this root only declares and re-exports:
+//!
+//! 1. `error`; `memory` (bounds-checked reads), `abi` (generation and RTTI), `pins` (the pin
+//!    table), `host_env` (the default imports' state): no instance.
+//! 2. `types` (scalars, runtime types, kinds), `arrays` (array layouts), `handle` ([`Ref`]).
+//! 3. `state`: the store data and the runtime's state, with private fields.
+//! 4. `ctx`: [`Ctx`] and store access; then `call` (the call protocol) and `globals`.
+//! 5. `lift` and `lower` (the [`Lift`] and [`Lower`] traits and the `Ctx` methods behind
+//!    them), then `ids` (array ids from RTTI) and `dynamic` (untyped handles).
+//! 6. `imports`, `instance`, `views`.
 
 #![warn(missing_docs)]
 
 pub mod abi;
+mod arrays;
+mod call;
 mod ctx;
+mod dynamic;
 mod error;
+mod globals;
 mod handle;
+mod host_env;
+mod ids;
 mod imports;
 mod instance;
+mod lift;
+mod lower;
 pub mod memory;
 mod pins;
+mod state;
 mod types;
 mod views;
 
 pub use abi::{Abi, Generation};
-pub use ctx::{ArrayKind, ArrayLike, Ctx, GlobalValue};
+pub use arrays::{ArrayKind, ArrayLike};
+pub use call::count_arguments;
+pub use ctx::Ctx;
 pub use error::{Error, Result};
-pub use handle::{AsHandle, Ref};
-pub use imports::{Console, HostFn, Imports};
-pub use instance::{HostState, Instance, Module, Utf16, default_engine};
-pub use types::{Element, Kind, Lift, Lower, Pod, Scalar, TypeInfo, kinds};
-
-/// A pinned handle to an object of any class: what classic (0.18/0.19) modules give and take
-/// where their `.d.ts` says only `usize`. Convert it with [`Ctx::convert`].
-pub type AnyRef = Ref<kinds::Object>;
+pub use globals::GlobalValue;
+pub use handle::{AnyRef, Ref};
+pub use host_env::Console;
+pub use imports::{HostFn, Imports};
+pub use instance::{Instance, Module, default_engine};
+pub use lift::{Element, Lift};
+pub use lower::{AsHandle, Lower};
+pub use state::{HostState, Utf16};
+pub use types::{Kind, Pod, Scalar, TypeInfo, kinds};
 
 /// Re-export of wasmtime for generated code and advanced use.
 pub use wasmtime;
 
-/// The number of arguments to report with `__setArgumentsLength` for a call with `required`
-/// leading arguments followed by optional ones (`given[i]`: whether optional `i` was passed).
-/// AssemblyScript can only omit trailing arguments, so a gap is an [`Error::Argument`].
-pub fn count_arguments(required: u32, given: &[bool]) -> Result<u32> {
-    let passed = given.iter().take_while(|g| **g).count();
-    if given[passed..].iter().any(|g| *g) {
-        return Err(Error::Argument(format!(
-            "optional argument {} was given but argument {} was not; AssemblyScript can only omit trailing arguments",
-            required as usize + given.iter().rposition(|g| *g).unwrap_or(0) + 1,
-            required as usize + passed + 1
-        )));
-    }
-    Ok(required + passed as u32)
+/// The items generated bindings name, gathered in one place so the generator can switch to
+/// `::asbind::__internal::...` paths and the root stay free to change for people.
+///
+/// Used by generated bindings; not a stable API.
+#[doc(hidden)]
+pub mod __internal {
+    pub use crate::abi::{flags, layout};
+    pub use crate::arrays::{ArrayKind, ArrayLike};
+    pub use crate::call::count_arguments;
+    pub use crate::ctx::Ctx;
+    pub use crate::error::{Error, Result};
+    pub use crate::globals::GlobalValue;
+    pub use crate::handle::{AnyRef, Ref};
+    pub use crate::impl_reference_element;
+    pub use crate::imports::Imports;
+    pub use crate::instance::{Instance, Module};
+    pub use crate::lift::{Element, Lift};
+    pub use crate::lower::{AsHandle, Lower};
+    pub use crate::types::{Kind, Scalar, kinds};
+    pub use wasmtime;
 }

@@ -3,12 +3,9 @@
 //! Every address here comes from the module and is untrusted: each access is checked and turns
 //! into [`Error::OutOfBounds`] instead of a panic.
 
-use crate::error::{Error, Result};
+use asbind_abi::layout::{MAX_ALLOCATION, RT_ID_BELOW, RT_SIZE_BELOW};
 
-/// Offset (below the payload) of the runtime type id in the object header.
-const RT_ID_OFFSET: u32 = 8;
-/// Offset (below the payload) of the payload size in the object header.
-const RT_SIZE_OFFSET: u32 = 4;
+use crate::error::{Error, Result};
 
 /// A read-only, bounds-checked window on linear memory.
 #[derive(Clone, Copy)]
@@ -40,12 +37,19 @@ impl<'a> MemoryReader<'a> {
 
     /// The runtime type id of the object whose payload starts at `ptr`.
     pub fn rt_id(&self, ptr: u32) -> Result<u32> {
-        self.u32(header_addr(ptr, RT_ID_OFFSET)?)
+        self.u32(header_addr(ptr, RT_ID_BELOW)?)
     }
 
     /// The payload size (as passed to `__new`) of the object at `ptr`.
     pub fn rt_size(&self, ptr: u32) -> Result<u32> {
-        self.u32(header_addr(ptr, RT_SIZE_OFFSET)?)
+        self.u32(header_addr(ptr, RT_SIZE_BELOW)?)
+    }
+}
+
+/// The ABI's RTTI reader works on any [`asbind_abi::Memory`]; out-of-bounds reads are `None`.
+impl asbind_abi::Memory for MemoryReader<'_> {
+    fn read_u32(&self, addr: u32) -> Option<u32> {
+        self.u32(addr).ok()
     }
 }
 
@@ -74,7 +78,11 @@ pub(crate) fn element_addr(base: u32, index: usize, shift: u32) -> Result<u32> {
 /// Byte length of `n` elements of `1 << shift` bytes, if AssemblyScript can allocate it.
 pub(crate) fn byte_len(n: usize, shift: u32) -> Result<u32> {
     // `__new` aborts at 2^30 - 20 bytes ("Allocation too large"); refuse earlier with a clear error.
-    const MAX: u64 = (1 << 30) - 32;
-    let bytes = (n as u64).checked_shl(shift).filter(|&b| b <= MAX);
+    let bytes = (n as u64).checked_shl(shift).filter(|&b| b <= u64::from(MAX_ALLOCATION));
     bytes.map(|b| b as u32).ok_or_else(|| Error::TooLarge(format!("{n} elements of {} bytes", 1u32 << shift)))
+}
+
+/// `ptr + n` for a field of an object the module handed over; overflow is out of bounds.
+pub(crate) fn offset(ptr: u32, n: u32) -> Result<u32> {
+    ptr.checked_add(n).ok_or(Error::OutOfBounds { addr: u64::from(ptr), len: u64::from(n), memory_size: 0 })
 }

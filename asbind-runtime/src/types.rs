@@ -1,16 +1,12 @@
-//! How Rust types map to AssemblyScript types.
-//!
-//! * [`Scalar`]: `bool`, the integers and floats; stored inline in arrays and fields.
-//! * [`Lift`]: a Rust value read from a managed pointer (strings, vectors, records, handles).
-//! * [`Lower`]: a Rust value written into the module as a new managed object, giving a pointer.
-//! * [`Element`]: anything that can sit in an array slot or record field (scalars and [`Lift`]
-//!   types, the latter as a 4-byte pointer).
-//! * [`Kind`]: a marker for what a pinned [`Ref`](crate::Ref) points to, checked by runtime type
-//!   id when the handle is made.
+//! The AssemblyScript types as the runtime sees them, without any instance: [`Scalar`]s
+//! (`bool`, the integers and floats, stored inline), and an object's runtime type
+//! ([`TypeInfo`], read by [`type_info_in`]) with the [`Kind`] markers checked against it.
+//! How values move in and out is in `lift` ([`Lift`](crate::lift::Lift),
+//! [`Element`](crate::lift::Element)) and `lower` ([`Lower`](crate::lower::Lower)).
 
-use crate::abi::flags;
-use crate::ctx::Ctx;
-use crate::error::Result;
+use crate::abi::{Abi, flags};
+use crate::error::{Error, Result};
+use crate::memory::MemoryReader;
 
 mod sealed {
     pub trait Sealed {}
@@ -120,106 +116,7 @@ impl Scalar for bool {
     }
 }
 
-/// A Rust value that can be read from a managed AssemblyScript object given its pointer.
-///
-/// Implemented for `String`, `Vec<T>` (from any array-like: `Array<T>`, typed arrays and
-/// `StaticArray<T>`, chosen by the object's RTTI), `Option<T>` (null as `None`), [`Ref`]
-/// handles, and by generated record structs.
-///
-/// [`Ref`]: crate::Ref
-pub trait Lift: Sized {
-    /// Whether a null pointer is a valid value (`Option<T>`).
-    const NULLABLE: bool = false;
-    /// The AssemblyScript type, for error messages.
-    fn describe() -> String;
-    /// Reads the value at `ptr`. A null `ptr` is an error unless the type is nullable.
-    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self>;
-}
-
-/// A Rust value that can be written into the module as a new managed object.
-///
-/// Implemented for `str`/`String` (a new `String`), [`Ref`](crate::Ref) (the pinned object
-/// itself), `Option<T>` (`None` as null) and by generated record structs. Arrays need the
-/// runtime id of their AssemblyScript instantiation and are lowered with
-/// [`Ctx::lower_array`] and friends instead.
-pub trait Lower {
-    /// Writes the value and returns its (unpinned) pointer. The caller must store or pin the
-    /// pointer before the next allocation.
-    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32>;
-}
-
-/// Anything that can be an array element or a record field.
-pub trait Element: Sized {
-    /// log2 of the slot size (references take 4 bytes).
-    const ALIGN_LOG2: u32;
-    /// RTTI element bits an array of this element carries (ignoring `VALUE_NULLABLE`).
-    const VALUE_FLAGS: u32;
-    /// The AssemblyScript element type, for error messages.
-    fn describe_element() -> String;
-    /// Reads `n` consecutive elements starting at `addr`.
-    fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>>;
-}
-
-impl<T: Scalar> Element for T {
-    const ALIGN_LOG2: u32 = T::ALIGN_LOG2;
-    const VALUE_FLAGS: u32 = T::VALUE_FLAGS;
-    fn describe_element() -> String {
-        T::AS_NAME.to_string()
-    }
-    fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
-        let len = crate::memory::byte_len(n, T::ALIGN_LOG2)?;
-        Ok(T::decode_all(cx.reader()?.slice(addr, len)?))
-    }
-}
-
-/// Reference elements: a 4-byte pointer per slot, each lifted on its own.
-macro_rules! reference_element {
-    ($([$($g:tt)*] $t:ty;)*) => {$(
-        impl<$($g)*> Element for $t {
-            const ALIGN_LOG2: u32 = 2;
-            const VALUE_FLAGS: u32 = A2 | flags::VALUE_MANAGED;
-            fn describe_element() -> String {
-                <$t as Lift>::describe()
-            }
-            fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
-                let len = crate::memory::byte_len(n, 2)?;
-                let ptrs: Vec<u32> = u32::decode_all(cx.reader()?.slice(addr, len)?);
-                ptrs.into_iter().map(|p| <$t as Lift>::lift(cx, p)).collect()
-            }
-        }
-    )*};
-}
-
-reference_element! {
-    [] String;
-    [T: Element] Vec<T>;
-    [T: Lift] Option<T>;
-    [K: Kind] crate::Ref<K>;
-}
-
-/// Implements [`Element`] for a type that implements [`Lift`] (a generated record, say): it is
-/// stored as a pointer.
-#[macro_export]
-macro_rules! impl_reference_element {
-    ($t:ty) => {
-        impl $crate::Element for $t {
-            const ALIGN_LOG2: u32 = 2;
-            const VALUE_FLAGS: u32 = $crate::abi::flags::VALUE_ALIGN_0 << 2 | $crate::abi::flags::VALUE_MANAGED;
-            fn describe_element() -> ::std::string::String {
-                <$t as $crate::Lift>::describe()
-            }
-            fn read_elements<D: 'static>(
-                cx: &mut $crate::Ctx<'_, D>,
-                addr: u32,
-                n: usize,
-            ) -> $crate::Result<::std::vec::Vec<Self>> {
-                cx.read_pointer_elements(addr, n)
-            }
-        }
-    };
-}
-
-/// What a pinned [`Ref`](crate::Ref) points to. Checked against the object's runtime type id
+/// What a pinned [`Ref`](crate::handle::Ref) points to. Checked against the object's runtime type id
 /// (and RTTI flags) whenever a handle is made from a pointer.
 pub trait Kind: 'static {
     /// Whether an object with runtime id `id` and RTTI flags `flags` (if the module has an RTTI
@@ -242,7 +139,7 @@ pub struct TypeInfo {
     pub array_buffer_id: u32,
 }
 
-/// Kind markers for [`Ref`](crate::Ref).
+/// Kind markers for [`Ref`](crate::handle::Ref).
 pub mod kinds {
     use super::{Kind, Scalar, TypeInfo};
     use crate::abi::flags;
@@ -334,7 +231,7 @@ pub mod kinds {
             }
             // The built-in ids end at ArrayBufferView: String/ArrayBuffer + 1.
             let first_user_id = ty.string_id.max(ty.array_buffer_id) + 2;
-            let container = flags::ARRAYBUFFERVIEW | flags::ARRAY | flags::STATICARRAY | flags::SET | flags::MAP;
+            let container = flags::ARRAY_KIND_MASK | flags::SET | flags::MAP;
             ty.id >= first_user_id && !C::OTHERS.contains(&ty.id) && ty.flags.is_some_and(|f| f & container == 0)
         }
         fn describe() -> String {
@@ -343,57 +240,13 @@ pub mod kinds {
     }
 }
 
-impl Lift for String {
-    fn describe() -> String {
-        "~lib/string/String".into()
+/// The type of the object at `ptr`: its runtime id and RTTI flags. With an RTTI table, an id
+/// the table does not describe is no valid object.
+pub(crate) fn type_info_in(mem: &MemoryReader<'_>, abi: Abi, ptr: u32) -> Result<TypeInfo> {
+    let id = mem.rt_id(ptr)?;
+    let flags = abi.flags(mem, id);
+    if abi.rtti_base.is_some() && flags.is_none() {
+        return Err(Error::WrongType { ptr, expected: "a class in the module's RTTI table".into(), found: id });
     }
-    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
-        cx.lift_string(ptr)
-    }
-}
-
-impl<T: Element> Lift for Vec<T> {
-    fn describe() -> String {
-        format!("~lib/array/Array<{}>", T::describe_element())
-    }
-    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
-        cx.lift_vec(ptr)
-    }
-}
-
-impl<T: Lift> Lift for Option<T> {
-    const NULLABLE: bool = true;
-    fn describe() -> String {
-        format!("{} | null", T::describe())
-    }
-    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
-        if ptr == 0 { Ok(None) } else { T::lift(cx, ptr).map(Some) }
-    }
-}
-
-impl Lower for str {
-    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
-        cx.lower_str(self)
-    }
-}
-
-impl Lower for String {
-    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
-        cx.lower_str(self)
-    }
-}
-
-impl<T: Lower + ?Sized> Lower for &T {
-    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
-        (**self).lower(cx)
-    }
-}
-
-impl<T: Lower> Lower for Option<T> {
-    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
-        match self {
-            Some(v) => v.lower(cx),
-            None => Ok(0),
-        }
-    }
+    Ok(TypeInfo { id, flags, string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id() })
 }

@@ -5,11 +5,15 @@
 //! only document. Views are available for little-endian hosts only, where wasm's byte order
 //! is the host's.
 
-use crate::ctx::{ArrayKind, ArrayLike, locate_array};
+use asbind_abi::layout::STRING_UNIT_LOG2;
+
+use crate::arrays::{ArrayKind, ArrayLike, locate_array};
 use crate::error::{Error, Result};
 use crate::handle::Ref;
 use crate::instance::Instance;
-use crate::types::{Element, Pod};
+use crate::lift::Element;
+use crate::memory::checked_range;
+use crate::types::Pod;
 
 fn check_element<T: Pod>(arr: &ArrayLike, ptr: u32) -> Result<()> {
     if !arr.holds::<T>() {
@@ -74,7 +78,7 @@ impl<D: 'static> Instance<D> {
     fn view_mut_in<T: Pod>(&mut self, ptr: u32, kind: Option<ArrayKind>) -> Result<&mut [T]> {
         let arr = self.locate::<T>(ptr, kind)?;
         let mem = self.memory_mut()?;
-        let range = crate::memory::checked_range(mem.len(), arr.data, arr.len << arr.align)?;
+        let range = checked_range(mem.len(), arr.data, arr.len << arr.align)?;
         cast_mut(&mut mem[range], arr.data)
     }
 
@@ -88,12 +92,12 @@ impl<D: 'static> Instance<D> {
         if id != self.abi().string_id() {
             return Err(Error::WrongType { ptr, expected: "~lib/string/String".into(), found: id });
         }
-        let bytes = mem.slice(ptr, mem.rt_size(ptr)? & !1)?;
+        let bytes = mem.slice(ptr, mem.rt_size(ptr)? & !((1 << STRING_UNIT_LOG2) - 1))?;
         cast(bytes, ptr)
     }
 
     fn owned<K: ?Sized>(&self, r: &Ref<K>) -> Result<u32> {
-        if std::sync::Arc::ptr_eq(r.pins(), self.pins()) { Ok(r.ptr()) } else { Err(Error::ForeignHandle) }
+        if self.owns(r.pins()) { Ok(r.ptr()) } else { Err(Error::ForeignHandle) }
     }
 
     /// Borrows the elements of a pinned array-like object.

@@ -1,0 +1,171 @@
+//! The call protocol: calling an export, and the runtime interface around it (`__new`,
+//! `__pin`/`__unpin` through the pin table, `__collect`, `__setArgumentsLength`), with the
+//! arguments held for one call released when it returns.
+
+use wasmtime::{TypedFunc, WasmParams, WasmResults};
+
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+
+/// The number of arguments to report with `__setArgumentsLength` for a call with `required`
+/// leading arguments followed by optional ones (`given[i]`: whether optional `i` was passed).
+/// AssemblyScript can only omit trailing arguments, so a gap is an [`Error::Argument`].
+pub fn count_arguments(required: u32, given: &[bool]) -> Result<u32> {
+    let passed = given.iter().take_while(|g| **g).count();
+    if given[passed..].iter().any(|g| *g) {
+        return Err(Error::Argument(format!(
+            "optional argument {} was given but argument {} was not; AssemblyScript can only omit trailing arguments",
+            required as usize + given.iter().rposition(|g| *g).unwrap_or(0) + 1,
+            required as usize + passed + 1
+        )));
+    }
+    Ok(required + passed as u32)
+}
+
+impl<D: 'static> Ctx<'_, D> {
+    /// Unpins objects whose last handle was dropped since the previous call.
+    ///
+    /// Used by generated bindings; not a stable API. Every call does this first; to do it
+    /// without a call, use [`Instance::flush_released`](crate::instance::Instance::flush_released).
+    #[doc(hidden)]
+    pub fn flush_released(&mut self) -> Result<()> {
+        if !self.rt().pins().has_released() {
+            return Ok(());
+        }
+        let ptrs = self.rt().pins().take_released();
+        let unpin = self.rt().unpin_fn("unpinning a dropped handle")?;
+        for ptr in ptrs {
+            unpin.call(self.store_mut(), ptr).map_err(Error::from_call)?;
+        }
+        Ok(())
+    }
+
+    /// Calls an export (resolved once, at instantiation), then releases the references held
+    /// for this call. Traps and aborts come back as [`Error`]s.
+    pub fn call<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
+        self.flush_released()?;
+        // Take this call's held arguments first: a nested call from an import function must
+        // not release them.
+        if !self.rt().has_held() {
+            return func.call(self.store_mut(), args).map_err(Error::from_call);
+        }
+        let held = self.rt_mut().take_held();
+        let result = func.call(self.store_mut(), args).map_err(Error::from_call);
+        let released = self.release_all(held);
+        let value = result?;
+        released?;
+        Ok(value)
+    }
+
+    /// Sets the number of arguments actually passed to the next call of an export with
+    /// optional parameters (`__setArgumentsLength`; see [`count_arguments`]). Call it right
+    /// before [`call`](Self::call), after lowering the arguments: lowering calls into the
+    /// module and may clobber it.
+    pub fn set_arguments_length(&mut self, n: u32) -> Result<()> {
+        let f = self.rt().set_arguments_length_fn("calling an export with optional parameters")?;
+        f.call(self.store_mut(), n as i32).map_err(Error::from_call)
+    }
+
+    /// Allocates a managed object of `size` bytes with runtime id `id`, zero-filled (the minimal
+    /// and stub runtimes do not zero). The pointer is unpinned: store or pin it before the
+    /// next allocation.
+    ///
+    /// Used by generated bindings; not a stable API. By hand, allocate values with
+    /// [`lower`](Self::lower), [`lower_str`](Self::lower_str), [`new_array`](Self::new_array) and
+    /// friends.
+    #[doc(hidden)]
+    pub fn alloc(&mut self, size: u32, id: u32) -> Result<u32> {
+        let ptr = self.alloc_unfilled(size, id)?;
+        self.bytes_mut(ptr, size)?.fill(0);
+        Ok(ptr)
+    }
+
+    /// Like [`alloc`](Self::alloc) without zeroing, for payloads the caller overwrites whole
+    /// before anything else can run.
+    pub(crate) fn alloc_unfilled(&mut self, size: u32, id: u32) -> Result<u32> {
+        self.flush_released()?;
+        let new = self.rt().new_fn("passing a managed value into the module")?;
+        let ptr = new.call(self.store_mut(), (size, id)).map_err(Error::from_call)?;
+        if ptr == 0 {
+            return Err(Error::InvalidValue("__new returned null".into()));
+        }
+        // Validates that the whole payload lies in memory.
+        self.bytes_mut(ptr, size)?;
+        Ok(ptr)
+    }
+
+    /// Pins `ptr` for the host (once per object, reference-counted). Null is a no-op.
+    ///
+    /// Used by generated bindings; not a stable API. By hand, keep an object alive with a
+    /// handle ([`lift_ref`](Self::lift_ref)) or for one call with [`hold`](Self::hold).
+    #[doc(hidden)]
+    pub fn pin(&mut self, ptr: u32) -> Result<()> {
+        if ptr == 0 {
+            return Ok(());
+        }
+        let pins = self.rt().pins().clone();
+        if pins.acquire(ptr) {
+            let pin = match self.rt().pin_fn("keeping an object alive") {
+                Ok(f) => f,
+                Err(e) => {
+                    pins.forget(ptr);
+                    return Err(e);
+                }
+            };
+            if let Err(e) = pin.call(self.store_mut(), ptr) {
+                pins.forget(ptr);
+                return Err(Error::from_call(e));
+            }
+        }
+        Ok(())
+    }
+
+    /// Releases one [`pin`](Self::pin) of `ptr` now.
+    ///
+    /// Used by generated bindings; not a stable API (handles unpin when dropped).
+    #[doc(hidden)]
+    pub fn unpin(&mut self, ptr: u32) -> Result<()> {
+        if ptr != 0 && self.rt().pins().release(ptr) {
+            let unpin = self.rt().unpin_fn("releasing an object")?;
+            unpin.call(self.store_mut(), ptr).map_err(Error::from_call)?;
+        }
+        Ok(())
+    }
+
+    /// Pins `ptr` until the next [`call`](Self::call) returns: how earlier reference arguments
+    /// survive the allocations of later ones (AS_ABI §8.9).
+    pub fn hold(&mut self, ptr: u32) -> Result<u32> {
+        if ptr != 0 {
+            self.pin(ptr)?;
+            self.rt_mut().push_held(ptr);
+        }
+        Ok(ptr)
+    }
+
+    fn release_all(&mut self, ptrs: Vec<u32>) -> Result<()> {
+        let mut first_err = Ok(());
+        for ptr in ptrs {
+            if let Err(e) = self.unpin(ptr) {
+                first_err = first_err.and(Err(e));
+            }
+        }
+        first_err
+    }
+
+    /// Runs `f` with `ptr` pinned, unpinning it afterwards whatever `f` returns.
+    pub(crate) fn with_pinned<R>(&mut self, ptr: u32, f: impl FnOnce(&mut Self) -> Result<R>) -> Result<R> {
+        self.pin(ptr)?;
+        let result = f(self);
+        let unpinned = self.unpin(ptr);
+        let value = result?;
+        unpinned?;
+        Ok(value)
+    }
+
+    /// Runs a full garbage collection (`__collect`).
+    pub fn collect(&mut self) -> Result<()> {
+        self.flush_released()?;
+        let f = self.rt().collect_fn("collecting garbage")?;
+        f.call(self.store_mut(), ()).map_err(Error::from_call)
+    }
+}

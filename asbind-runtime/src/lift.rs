@@ -1,0 +1,297 @@
+//! Lifting: reading Rust values out of the module. The [`Lift`] trait (a value from a managed
+//! pointer) and [`Element`] (an array slot or record field), their implementations for strings,
+//! vectors, options and [`Ref`] handles, and the `Ctx::lift_*` methods behind them.
+
+use asbind_abi::layout::{POINTER_ALIGN_LOG2, STRING_UNIT_LOG2};
+
+use crate::abi::flags;
+use crate::arrays::{ArrayKind, ArrayLike, locate_array};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::handle::Ref;
+use crate::memory::byte_len;
+use crate::state::Utf16;
+use crate::types::{Kind, Scalar};
+
+/// A Rust value that can be read from a managed AssemblyScript object given its pointer.
+///
+/// Implemented for `String`, `Vec<T>` (from any array-like: `Array<T>`, typed arrays and
+/// `StaticArray<T>`, chosen by the object's RTTI), `Option<T>` (null as `None`), [`Ref`]
+/// handles, and by generated record structs.
+pub trait Lift: Sized {
+    /// Whether a null pointer is a valid value (`Option<T>`).
+    const NULLABLE: bool = false;
+    /// The AssemblyScript type, for error messages.
+    fn describe() -> String;
+    /// Reads the value at `ptr`. A null `ptr` is an error unless the type is nullable.
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self>;
+}
+
+/// Anything that can be an array element or a record field.
+pub trait Element: Sized {
+    /// log2 of the slot size (references take 4 bytes).
+    const ALIGN_LOG2: u32;
+    /// RTTI element bits an array of this element carries (ignoring `VALUE_NULLABLE`).
+    const VALUE_FLAGS: u32;
+    /// The AssemblyScript element type, for error messages.
+    fn describe_element() -> String;
+    /// Reads `n` consecutive elements starting at `addr`.
+    fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>>;
+}
+
+impl<T: Scalar> Element for T {
+    const ALIGN_LOG2: u32 = T::ALIGN_LOG2;
+    const VALUE_FLAGS: u32 = T::VALUE_FLAGS;
+    fn describe_element() -> String {
+        T::AS_NAME.to_string()
+    }
+    fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
+        let len = byte_len(n, T::ALIGN_LOG2)?;
+        Ok(T::decode_all(cx.reader()?.slice(addr, len)?))
+    }
+}
+
+/// Reference elements: a 4-byte pointer per slot, each lifted on its own.
+macro_rules! reference_element {
+    ($([$($g:tt)*] $t:ty;)*) => {$(
+        impl<$($g)*> Element for $t {
+            const ALIGN_LOG2: u32 = POINTER_ALIGN_LOG2;
+            const VALUE_FLAGS: u32 = flags::REFERENCE_VALUE;
+            fn describe_element() -> String {
+                <$t as Lift>::describe()
+            }
+            fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
+                cx.read_pointer_elements(addr, n)
+            }
+        }
+    )*};
+}
+
+reference_element! {
+    [] String;
+    [T: Element] Vec<T>;
+    [T: Lift] Option<T>;
+    [K: Kind] Ref<K>;
+}
+
+/// Implements [`Element`] for a type that implements [`Lift`] (a generated record, say): it is
+/// stored as a pointer.
+#[macro_export]
+macro_rules! impl_reference_element {
+    ($t:ty) => {
+        impl $crate::Element for $t {
+            const ALIGN_LOG2: u32 = $crate::abi::layout::POINTER_ALIGN_LOG2;
+            const VALUE_FLAGS: u32 = $crate::abi::flags::REFERENCE_VALUE;
+            fn describe_element() -> ::std::string::String {
+                <$t as $crate::Lift>::describe()
+            }
+            fn read_elements<D: 'static>(
+                cx: &mut $crate::Ctx<'_, D>,
+                addr: u32,
+                n: usize,
+            ) -> $crate::Result<::std::vec::Vec<Self>> {
+                cx.read_pointer_elements(addr, n)
+            }
+        }
+    };
+}
+
+impl Lift for String {
+    fn describe() -> String {
+        "~lib/string/String".into()
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        cx.lift_string(ptr)
+    }
+}
+
+impl<T: Element> Lift for Vec<T> {
+    fn describe() -> String {
+        format!("~lib/array/Array<{}>", T::describe_element())
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        cx.lift_vec(ptr)
+    }
+}
+
+impl<T: Lift> Lift for Option<T> {
+    const NULLABLE: bool = true;
+    fn describe() -> String {
+        format!("{} | null", T::describe())
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        if ptr == 0 { Ok(None) } else { T::lift(cx, ptr).map(Some) }
+    }
+}
+
+impl<K: Kind> Lift for Ref<K> {
+    fn describe() -> String {
+        K::describe()
+    }
+    fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
+        cx.lift_ref(ptr)
+    }
+}
+
+impl ArrayLike {
+    /// Whether the elements are `T`s (always assumed without an RTTI table).
+    pub fn holds<T: Element>(&self) -> bool {
+        self.holds_value(T::VALUE_FLAGS)
+    }
+}
+
+/// `ptr`, or an [`Error::Null`] naming `what` if it is null.
+pub(crate) fn non_null(ptr: u32, what: impl FnOnce() -> String) -> Result<u32> {
+    if ptr == 0 { Err(Error::Null(what())) } else { Ok(ptr) }
+}
+
+impl<D: 'static> Ctx<'_, D> {
+    /// Lifts any [`Lift`] type from `ptr`.
+    pub fn lift<T: Lift>(&mut self, ptr: u32) -> Result<T> {
+        T::lift(self, ptr)
+    }
+
+    fn string_bytes(&self, ptr: u32) -> Result<&[u8]> {
+        non_null(ptr, || "~lib/string/String".into())?;
+        let mem = self.reader()?;
+        if mem.rt_id(ptr)? != self.abi().string_id() {
+            return Err(self.wrong_type(ptr, "~lib/string/String"));
+        }
+        let size = mem.rt_size(ptr)? & !((1 << STRING_UNIT_LOG2) - 1);
+        mem.slice(ptr, size)
+    }
+
+    /// Lifts a string with the instance's UTF-16 policy (strict by default).
+    pub fn lift_string(&mut self, ptr: u32) -> Result<String> {
+        let strict = self.rt().utf16() == Utf16::Strict;
+        decode_utf16(self.string_bytes(ptr)?, strict, ptr)
+    }
+
+    /// Lifts a string, replacing unpaired surrogates with U+FFFD.
+    pub fn lift_string_lossy(&mut self, ptr: u32) -> Result<String> {
+        decode_utf16(self.string_bytes(ptr)?, false, ptr)
+    }
+
+    /// Lifts a string, failing with [`Error::InvalidUtf16`] on an unpaired surrogate.
+    pub fn lift_string_strict(&mut self, ptr: u32) -> Result<String> {
+        decode_utf16(self.string_bytes(ptr)?, true, ptr)
+    }
+
+    /// Lifts a string's raw UTF-16 code units (lossless, for WTF-16 content).
+    pub fn lift_utf16(&mut self, ptr: u32) -> Result<Vec<u16>> {
+        Ok(u16::decode_all(self.string_bytes(ptr)?))
+    }
+
+    /// Copies an `ArrayBuffer`'s bytes.
+    pub fn lift_array_buffer(&mut self, ptr: u32) -> Result<Vec<u8>> {
+        non_null(ptr, || "~lib/arraybuffer/ArrayBuffer".into())?;
+        let mem = self.reader()?;
+        if mem.rt_id(ptr)? != self.abi().array_buffer_id() {
+            return Err(self.wrong_type(ptr, "~lib/arraybuffer/ArrayBuffer"));
+        }
+        Ok(mem.slice(ptr, mem.rt_size(ptr)?)?.to_vec())
+    }
+
+    /// Locates the elements of an `Array<T>`, typed array or `StaticArray<T>` (AS_ABI §3.3).
+    ///
+    /// The layout comes from the module's RTTI; a `declared` kind must agree with it. Modules
+    /// without an RTTI table (built without `--exportRuntime`) need the `declared` kind, and
+    /// `align` (log2 of the element size) is then taken on trust.
+    ///
+    /// Used by generated bindings; not a stable API. By hand, lift the elements with
+    /// [`lift_vec`](Self::lift_vec) or borrow them with
+    /// [`Instance::view`](crate::instance::Instance::view).
+    #[doc(hidden)]
+    pub fn array_like(&self, ptr: u32, declared: Option<ArrayKind>, align: u32) -> Result<ArrayLike> {
+        locate_array(&self.reader()?, self.abi(), ptr, declared, align)
+    }
+
+    /// Lifts the elements of any array-like object, its layout and element type read from the
+    /// module's RTTI.
+    pub fn lift_vec<T: Element>(&mut self, ptr: u32) -> Result<Vec<T>> {
+        self.lift_elements(ptr, None)
+    }
+
+    /// Lifts the elements of an array-like object of a known layout: works on modules without
+    /// an RTTI table too (where it is the only way to lift arrays).
+    pub fn lift_vec_as<T: Element>(&mut self, ptr: u32, kind: ArrayKind) -> Result<Vec<T>> {
+        self.lift_elements(ptr, Some(kind))
+    }
+
+    fn lift_elements<T: Element>(&mut self, ptr: u32, kind: Option<ArrayKind>) -> Result<Vec<T>> {
+        let arr = self.array_like(ptr, kind, T::ALIGN_LOG2)?;
+        if !arr.holds::<T>() {
+            return Err(self.wrong_type(ptr, format!("an array of {}", T::describe_element())));
+        }
+        T::read_elements(self, arr.data, arr.len as usize)
+    }
+
+    /// Reads `n` pointer slots at `addr` and lifts each (the elements of reference arrays).
+    ///
+    /// Used by generated bindings (and [`impl_reference_element!`]); not a stable API. By
+    /// hand, lift the whole array with [`lift`](Self::lift).
+    #[doc(hidden)]
+    pub fn read_pointer_elements<T: Lift>(&mut self, addr: u32, n: usize) -> Result<Vec<T>> {
+        let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, byte_len(n, POINTER_ALIGN_LOG2)?)?);
+        ptrs.into_iter().map(|p| T::lift(self, p)).collect()
+    }
+
+    /// Reads a pointer field at `addr` and lifts it.
+    ///
+    /// Used by generated bindings; not a stable API. By hand, lift the whole record with
+    /// [`lift`](Self::lift).
+    #[doc(hidden)]
+    pub fn read_lift<T: Lift>(&mut self, addr: u32) -> Result<T> {
+        let ptr = self.read::<u32>(addr)?;
+        T::lift(self, ptr)
+    }
+
+    /// Checks that `ptr` is a non-null object whose id is one of `ids` and whose payload is at
+    /// least `size` bytes: the guard before reading a record's fields.
+    ///
+    /// Used by generated bindings; not a stable API. By hand, lift the record with
+    /// [`lift`](Self::lift), which checks this.
+    #[doc(hidden)]
+    pub fn expect_object(&self, ptr: u32, ids: &[u32], size: u32, name: &str) -> Result<()> {
+        non_null(ptr, || name.to_string())?;
+        let mem = self.reader()?;
+        if !ids.contains(&mem.rt_id(ptr)?) {
+            return Err(self.wrong_type(ptr, name));
+        }
+        if mem.rt_size(ptr)? < size {
+            return Err(Error::InvalidValue(format!("{name} at {ptr:#x} is smaller than its {size}-byte layout")));
+        }
+        mem.slice(ptr, size)?;
+        Ok(())
+    }
+
+    /// Makes a pinned handle for the object at `ptr` after checking its kind.
+    pub fn lift_ref<K: Kind>(&mut self, ptr: u32) -> Result<Ref<K>> {
+        non_null(ptr, K::describe)?;
+        if !K::matches(self.type_info(ptr)?) {
+            return Err(self.wrong_type(ptr, K::describe()));
+        }
+        self.pin(ptr)?;
+        Ok(Ref::from_acquired(ptr, self.rt().pins().clone()))
+    }
+}
+
+/// Decodes UTF-16LE bytes (a `String` payload) to UTF-8.
+fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
+    // Borrow the code units in place when the payload is aligned (it always is for objects the
+    // AssemblyScript allocator made); copy otherwise.
+    #[cfg(target_endian = "little")]
+    let units: std::borrow::Cow<'_, [u16]> = match bytemuck::try_cast_slice(bytes) {
+        Ok(units) => std::borrow::Cow::Borrowed(units),
+        Err(_) => std::borrow::Cow::Owned(u16::decode_all(bytes)),
+    };
+    #[cfg(not(target_endian = "little"))]
+    let units: std::borrow::Cow<'_, [u16]> = std::borrow::Cow::Owned(u16::decode_all(bytes));
+    if strict && encoding_rs::mem::utf16_valid_up_to(&units) != units.len() {
+        return Err(Error::InvalidUtf16 { ptr });
+    }
+    let mut out = "\0".repeat(units.len() * 3);
+    let written = encoding_rs::mem::convert_utf16_to_str(&units, &mut out);
+    out.truncate(written);
+    Ok(out)
+}
