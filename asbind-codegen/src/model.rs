@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use asbind_abi::exports::is_runtime_export;
+use asbind_abi::imports::std_import;
+
 use crate::astype::{AsType, Scalar, TypedArray, WasmType};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::dts::{Dialect, Dts, DtsParam};
@@ -273,39 +276,6 @@ pub struct Model {
     pub notes: Vec<String>,
 }
 
-/// Imports the runtime provides by default (asbind-runtime `imports.rs`).
-pub const STD_IMPORTS: &[(&str, &str)] = &[
-    ("env", "abort"),
-    ("env", "trace"),
-    ("env", "seed"),
-    ("env", "Date.now"),
-    ("Date", "now"),
-    ("env", "performance.now"),
-    ("env", "console.log"),
-    ("env", "console.debug"),
-    ("env", "console.info"),
-    ("env", "console.warn"),
-    ("env", "console.error"),
-    ("env", "console.time"),
-    ("env", "console.timeLog"),
-    ("env", "console.timeEnd"),
-    ("env", "console.assert"),
-    ("env", "process.exit"),
-];
-
-/// Exports that belong to the runtime interface, not to the module's API.
-const RUNTIME_EXPORTS: &[&str] = &[
-    "memory",
-    "table",
-    "__new",
-    "__pin",
-    "__unpin",
-    "__collect",
-    "__rtti_base",
-    "__setArgumentsLength",
-    "__argumentsLength",
-];
-
 /// Names the generated module already uses.
 const RESERVED_METHODS: &[&str] = &[
     "new",
@@ -504,7 +474,7 @@ fn foreign_dts(dts: &Dts, wasm: &WasmInfo, wasm_path: &Path) -> Option<Diagnosti
     }
     let file = |p: &Path| p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let exported: Vec<&str> =
-        wasm.functions.iter().map(|f| f.name.as_str()).filter(|n| !RUNTIME_EXPORTS.contains(n)).take(5).collect();
+        wasm.functions.iter().map(|f| f.name.as_str()).filter(|n| !is_runtime_export(n)).take(5).collect();
     let line = dts.functions.iter().find(|f| f.name == missing[0]).map(|f| f.line);
     Some(
         Diagnostic::new(&dts.path, line, format!(
@@ -780,7 +750,7 @@ impl Builder<'_> {
         let mut skipped = Vec::new();
         let mut class_scopes: Vec<Scope> = class_scopes(&self.classes);
         for f in &self.wasm.functions {
-            if RUNTIME_EXPORTS.contains(&f.name.as_str()) || declared.contains(&f.name.as_str()) {
+            if is_runtime_export(&f.name) || declared.contains(&f.name.as_str()) {
                 continue;
             }
             let classic_member = f.name.contains('#') || f.name.contains('.');
@@ -985,10 +955,7 @@ impl Builder<'_> {
             .map(|d| d.enums.iter().flat_map(|e| e.members.iter().map(move |m| format!("{}.{m}", e.name))).collect())
             .unwrap_or_default();
         for w in &self.wasm.globals {
-            if RUNTIME_EXPORTS.contains(&w.name.as_str())
-                || declared.contains(&w.name)
-                || enum_members.contains(&w.name)
-            {
+            if is_runtime_export(&w.name) || declared.contains(&w.name) || enum_members.contains(&w.name) {
                 continue;
             }
             if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) {
@@ -1015,7 +982,7 @@ impl Builder<'_> {
         let mut scope = Scope::default();
         for imp in &self.wasm.imports {
             let crate::input::wasm::ImportKind::Func(sig) = &imp.kind else { continue };
-            if STD_IMPORTS.contains(&(imp.module.as_str(), imp.field.as_str())) {
+            if std_import(&imp.module, &imp.field).is_some() {
                 continue;
             }
             let typed = glue.iter().find(|g| g.module == imp.module && g.field == imp.field);

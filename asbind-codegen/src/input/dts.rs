@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use asbind_abi::exports::is_runtime_export;
+
 use crate::astype::{AsType, Scalar};
 use crate::diag::Diagnostic;
 
@@ -15,6 +17,18 @@ pub enum Dialect {
     Raw,
     /// `-d` / `--tsdFile` of 0.18/0.19: TS types only, every reference is `usize`.
     Classic,
+}
+
+impl Dialect {
+    /// The AssemblyScript releases that write this dialect, as minor versions of 0.x: the first,
+    /// and the last when later releases no longer write it (classic: 0.18 – 0.19; ESM and raw:
+    /// 0.20 on).
+    pub fn releases(self) -> (u32, Option<u32>) {
+        match self {
+            Dialect::Classic => (18, Some(19)),
+            Dialect::Esm | Dialect::Raw => (20, None),
+        }
+    }
 }
 
 /// A parsed `.d.ts`.
@@ -193,11 +207,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Dts, Vec<Diagnostic>> {
     parser.finish(text);
     if parser.diags.is_empty() { Ok(parser.dts) } else { Err(parser.diags) }
 }
-
-/// Names of the runtime interface asc declares beside the user's exports (AS_ABI §5, §8.2,
-/// §10.2). They are not user exports and never appear in [`Dts::functions`] / [`Dts::globals`].
-const RUNTIME_NAMES: [&str; 8] =
-    ["memory", "table", "__new", "__pin", "__unpin", "__collect", "__rtti_base", "__setArgumentsLength"];
 
 const HELP_MODERN: &str =
     "this does not look like a .d.ts written by asc; regenerate it with `asc --bindings raw` (or esm)";
@@ -940,7 +949,7 @@ impl Parser<'_> {
                 self.unexpected(line, text, "`export declare function NAME(PARAM: TYPE, ...): TYPE;`");
                 return;
             };
-            if RUNTIME_NAMES.contains(&sig.name.as_str()) {
+            if is_runtime_export(&sig.name) {
                 return;
             }
             self.modern_function(sig, doc, line);
@@ -948,7 +957,7 @@ impl Parser<'_> {
         }
         if let Some(rest) = strip_word(decl, "const")
             && let Some((name, _, _)) = parse_typed_name(rest)
-            && RUNTIME_NAMES.contains(&name)
+            && is_runtime_export(name)
         {
             return;
         }
@@ -1012,7 +1021,7 @@ impl Parser<'_> {
         let decl = strip_modifiers(text);
         if let Some(rest) = strip_word(decl, "function") {
             match parse_sig(rest).and_then(|sig| classic_params(sig.params).map(|p| (sig.name, p, sig.ret))) {
-                Some((name, _, _)) if prefix.is_empty() && RUNTIME_NAMES.contains(&name.as_str()) => {}
+                Some((name, _, _)) if prefix.is_empty() && is_runtime_export(&name) => {}
                 Some((name, params, ret)) => self.dts.functions.push(DtsFunction {
                     name: format!("{prefix}{name}"),
                     internal: None,
@@ -1029,7 +1038,7 @@ impl Parser<'_> {
             .find_map(|(kw, mutable)| strip_word(decl, kw).map(|rest| (rest, mutable)));
         if let Some((rest, mutable)) = var {
             match parse_typed_name(rest) {
-                Some((name, _, _)) if prefix.is_empty() && RUNTIME_NAMES.contains(&name) => {}
+                Some((name, _, _)) if prefix.is_empty() && is_runtime_export(name) => {}
                 Some((name, _, ty)) => self.dts.globals.push(DtsGlobal {
                     name: format!("{prefix}{name}"),
                     internal: None,
@@ -1198,9 +1207,11 @@ mod tests {
     const USIZE: AsType = AsType::Scalar(Scalar::Usize);
 
     fn assert_no_runtime(dts: &Dts) {
-        for name in RUNTIME_NAMES {
-            assert!(dts.functions.iter().all(|f| f.name != name), "{name} listed as a function");
-            assert!(dts.globals.iter().all(|g| g.name != name), "{name} listed as a global");
+        for f in &dts.functions {
+            assert!(!is_runtime_export(&f.name), "{} listed as a function", f.name);
+        }
+        for g in &dts.globals {
+            assert!(!is_runtime_export(&g.name), "{} listed as a global", g.name);
         }
     }
 
