@@ -5,12 +5,16 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use asbind_abi::Generation;
 use asbind_abi::exports::is_runtime_export;
 use asbind_abi::imports::std_import;
 
 use crate::astype::{AsType, Scalar, TypedArray, WasmType};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::dts::{Dialect, Dts, DtsParam};
+use crate::input::exports::{
+    ClassicExport, INSTANCE_SEP, STATIC_SEP, classic_export, is_member, split_static, static_member,
+};
 use crate::input::glue::GlueImport;
 use crate::input::wasm::{Const, Signature, WasmInfo};
 use crate::names::{Scope, camel, snake};
@@ -521,7 +525,9 @@ impl Builder<'_> {
         }
         for c in &dts.internrefs {
             let name = types.unique(&camel(class_name(&c.class)));
-            let bases = c.chain.iter().copied().skip(1).filter(|&id| id != 0).collect();
+            // The chain ends with `Object`'s id on the generations that have one.
+            let bases =
+                c.chain.iter().copied().skip(1).filter(|&id| Some(id) != Generation::V0_24.object_id()).collect();
             self.by_path.insert(c.class.clone(), Ty::Class(self.classes.len()));
             self.classes.push(Class { id: c.id, class: c.class.clone(), name, bases, accepts: vec![c.id] });
         }
@@ -636,7 +642,7 @@ impl Builder<'_> {
             let mut members = Vec::new();
             let mut variants = Scope::default();
             for m in &e.members {
-                let export = format!("{}.{}", e.name, m);
+                let export = static_member(&e.name, m);
                 match self.wasm.global(&export).and_then(|g| g.init) {
                     Some(Const::I32(v)) => members.push((m.clone(), variants.unique(&camel(m)), v)),
                     _ => self.errors.push(
@@ -753,7 +759,7 @@ impl Builder<'_> {
             if is_runtime_export(&f.name) || declared.contains(&f.name.as_str()) {
                 continue;
             }
-            let classic_member = f.name.contains('#') || f.name.contains('.');
+            let classic_member = is_member(&f.name);
             if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) && !classic_member {
                 skipped.push(f.name.clone());
                 continue;
@@ -803,10 +809,8 @@ impl Builder<'_> {
     /// the class's handle type. `None` when it cannot be typed: it is then bound raw.
     fn classic_member(&mut self, export: &str, sig: &Signature, scopes: &mut [Scope]) -> Option<Function> {
         let dts = self.dts.filter(|d| d.dialect == Dialect::Classic)?;
-        let (cname, rest, is_static) = match export.split_once('#') {
-            Some((c, r)) => (c, r, false),
-            None => export.split_once('.').map(|(c, r)| (c, r, true))?,
-        };
+        let (cname, what) = classic_export(export)?;
+        let is_static = matches!(what, ClassicExport::Static(_));
         let ci = self.classes.iter().position(|c| c.class == cname)?;
         // The class and its bases, nearest first.
         let mut chain = Vec::new();
@@ -820,34 +824,40 @@ impl Builder<'_> {
             }
         }
         let this = Param { name: "this".into(), ty: Ty::Class(ci), optional: false };
-        let (kind, member, params, result): (MemberKind, &str, Vec<DtsParam>, AsType) = if is_static {
-            let m = chain[0].methods.iter().find(|m| m.is_static && !m.getter && !m.setter && m.name == rest)?;
-            (MemberKind::Static, rest, m.params.clone(), m.result.clone())
-        } else if rest == "constructor" {
-            let ctor = chain[0].constructor.clone().unwrap_or_default();
-            (MemberKind::Constructor, "", ctor, AsType::Void)
-        } else if let Some(field) = rest.strip_prefix("get:") {
-            let ty = chain.iter().find_map(|c| {
-                c.fields.iter().find(|(n, _, _)| n == field).map(|(_, t, _)| t.clone()).or_else(|| {
-                    c.methods.iter().find(|m| m.getter && !m.is_static && m.name == field).map(|m| m.result.clone())
-                })
-            })?;
-            (MemberKind::Getter, field, vec![], ty)
-        } else if let Some(field) = rest.strip_prefix("set:") {
-            let ty = chain.iter().find_map(|c| {
-                c.fields.iter().find(|(n, _, ro)| n == field && !ro).map(|(_, t, _)| t.clone()).or_else(|| {
-                    c.methods
-                        .iter()
-                        .find(|m| m.setter && !m.is_static && m.name == field)
-                        .and_then(|m| m.params.first().map(|p| p.ty.clone()))
-                })
-            })?;
-            (MemberKind::Setter, field, vec![DtsParam { name: "value".into(), ty, optional: false }], AsType::Void)
-        } else {
-            let m = chain
-                .iter()
-                .find_map(|c| c.methods.iter().find(|m| !m.is_static && !m.getter && !m.setter && m.name == rest))?;
-            (MemberKind::Method, rest, m.params.clone(), m.result.clone())
+        let (kind, member, params, result): (MemberKind, &str, Vec<DtsParam>, AsType) = match what {
+            ClassicExport::Static(rest) => {
+                let m = chain[0].methods.iter().find(|m| m.is_static && !m.getter && !m.setter && m.name == rest)?;
+                (MemberKind::Static, rest, m.params.clone(), m.result.clone())
+            }
+            ClassicExport::Constructor => {
+                let ctor = chain[0].constructor.clone().unwrap_or_default();
+                (MemberKind::Constructor, "", ctor, AsType::Void)
+            }
+            ClassicExport::Getter(field) => {
+                let ty = chain.iter().find_map(|c| {
+                    c.fields.iter().find(|(n, _, _)| n == field).map(|(_, t, _)| t.clone()).or_else(|| {
+                        c.methods.iter().find(|m| m.getter && !m.is_static && m.name == field).map(|m| m.result.clone())
+                    })
+                })?;
+                (MemberKind::Getter, field, vec![], ty)
+            }
+            ClassicExport::Setter(field) => {
+                let ty = chain.iter().find_map(|c| {
+                    c.fields.iter().find(|(n, _, ro)| n == field && !ro).map(|(_, t, _)| t.clone()).or_else(|| {
+                        c.methods
+                            .iter()
+                            .find(|m| m.setter && !m.is_static && m.name == field)
+                            .and_then(|m| m.params.first().map(|p| p.ty.clone()))
+                    })
+                })?;
+                (MemberKind::Setter, field, vec![DtsParam { name: "value".into(), ty, optional: false }], AsType::Void)
+            }
+            ClassicExport::Method(rest) => {
+                let m = chain.iter().find_map(|c| {
+                    c.methods.iter().find(|m| !m.is_static && !m.getter && !m.setter && m.name == rest)
+                })?;
+                (MemberKind::Method, rest, m.params.clone(), m.result.clone())
+            }
         };
         let mut scope = Scope::new(&["self", "cx", "argc", "m", "this"]);
         let mut all = Vec::new();
@@ -885,7 +895,7 @@ impl Builder<'_> {
             MemberKind::Setter => format!("`{cname}#{member} = value` (export `{export}`)"),
             _ => format!(
                 "`{cname}{sep}{member}({args}): {as_result}` (export `{export}`)",
-                sep = if is_static { "." } else { "#" }
+                sep = if is_static { STATIC_SEP } else { INSTANCE_SEP }
             ),
         };
         let wanted = match kind {
@@ -920,9 +930,7 @@ impl Builder<'_> {
                         if classic && self.classes.iter().any(|c| c.class == g.name) {
                             continue;
                         }
-                        let member = g
-                            .name
-                            .split_once('.')
+                        let member = split_static(&g.name)
                             .filter(|_| classic)
                             .and_then(|(c, f)| Some((self.classes.iter().position(|x| x.class == c)?, snake(f))));
                         let name = if member.is_some() { snake(&g.name) } else { methods.unique(&snake(&g.name)) };
@@ -952,7 +960,7 @@ impl Builder<'_> {
         }
         let enum_members: Vec<String> = self
             .dts
-            .map(|d| d.enums.iter().flat_map(|e| e.members.iter().map(move |m| format!("{}.{m}", e.name))).collect())
+            .map(|d| d.enums.iter().flat_map(|e| e.members.iter().map(move |m| static_member(&e.name, m))).collect())
             .unwrap_or_default();
         for w in &self.wasm.globals {
             if is_runtime_export(&w.name) || declared.contains(&w.name) || enum_members.contains(&w.name) {

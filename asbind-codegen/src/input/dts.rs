@@ -7,6 +7,7 @@ use asbind_abi::exports::is_runtime_export;
 
 use crate::astype::{AsType, Scalar};
 use crate::diag::Diagnostic;
+use crate::input::exports::{STATIC_SEP, static_member};
 
 /// Which `.d.ts` dialect a file is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -818,7 +819,7 @@ impl Parser<'_> {
         if let Some(name) = strip_word(decl, "namespace")
             && is_ident(name)
         {
-            return Ctx::ClassicNamespace(format!("{prefix}{name}."));
+            return Ctx::ClassicNamespace(format!("{prefix}{name}{STATIC_SEP}"));
         }
         if let Some(name) = strip_word(decl, "enum").or_else(|| strip_word(decl, "const enum").map(str::trim))
             && is_ident(name)
@@ -1125,7 +1126,7 @@ impl Parser<'_> {
         if is_static {
             // Exported as the global `Class.field` (AS_ABI §10.1).
             let global =
-                DtsGlobal { name: format!("{class_name}.{name}"), internal: None, ty, mutable: !readonly, line };
+                DtsGlobal { name: static_member(&class_name, name), internal: None, ty, mutable: !readonly, line };
             self.dts.globals.push(global);
         } else if let Some((Ctx::Class(class), _)) = self.stack.last_mut() {
             class.fields.push((name.to_string(), ty, readonly));

@@ -2,5 +2,6 @@
 //! glue (for import signatures).
 
 pub mod dts;
+pub mod exports;
 pub mod glue;
 pub mod wasm;
