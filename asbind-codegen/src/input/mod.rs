@@ -4,4 +4,6 @@
 pub mod dts;
 pub mod exports;
 pub mod glue;
+mod jsdoc;
+mod lex;
 pub mod wasm;
