@@ -10,6 +10,13 @@ use crate::input::lex::{is_ident, property_name, split_top_level, strip_modifier
 use super::{Ctx, DtsEnum, DtsFunction, DtsGlobal, DtsInternref, DtsParam, DtsRecord, HELP_MODERN, Parser, Sig};
 use super::{parse_sig, parse_typed_name};
 
+/// The type name prefix of a record class (`__Record7<TOmittable>`, AS_ABI §8.2).
+const RECORD: &str = "__Record";
+/// The type name prefix of an opaque class (`__Internref9 extends Number`).
+const INTERNREF: &str = "__Internref";
+/// The member name prefix of an internref's class ids (`private __nominal9: symbol`).
+const NOMINAL: &str = "__nominal";
+
 impl Parser<'_> {
     pub(super) fn open_modern(&mut self, head: &str, line: u32) -> Ctx {
         let at_top = self.stack.is_empty();
@@ -32,21 +39,21 @@ impl Parser<'_> {
             return Ctx::Enum(DtsEnum { name: name.to_string(), internal, members: Vec::new(), line });
         }
         if let Some(rest) = strip_word(decl, "interface")
-            && let Some(rest) = rest.strip_prefix("__Record")
+            && let Some(rest) = rest.strip_prefix(RECORD)
             && let Some((id, generic)) = rest.split_once('<')
             && generic.ends_with('>')
             && let Ok(id) = id.trim().parse::<u32>()
         {
-            let class = self.class_path(internal, line, &format!("__Record{id}"));
+            let class = self.class_path(internal, line, &format!("{RECORD}{id}"));
             return Ctx::Record(DtsRecord { id, class, fields: Vec::new(), line }, None);
         }
         if let Some(rest) = strip_word(decl, "class")
-            && let Some(rest) = rest.strip_prefix("__Internref")
+            && let Some(rest) = rest.strip_prefix(INTERNREF)
             && let Some((id, base)) = rest.split_once(char::is_whitespace)
             && base.trim() == "extends Number"
             && let Ok(id) = id.parse::<u32>()
         {
-            let class = self.class_path(internal, line, &format!("__Internref{id}"));
+            let class = self.class_path(internal, line, &format!("{INTERNREF}{id}"));
             return Ctx::Internref(DtsInternref { id, class, chain: Vec::new(), line });
         }
         if at_top
@@ -101,7 +108,7 @@ impl Parser<'_> {
                     let id = i.id;
                     self.error(
                         i.line,
-                        format!("`__Internref{id}` lists no `private __nominalN: symbol;` members"),
+                        format!("`{INTERNREF}{id}` lists no `private {NOMINAL}N: symbol;` members"),
                         HELP_MODERN,
                     );
                 }
@@ -141,7 +148,7 @@ impl Parser<'_> {
                 let id = strip_word(text, "private")
                     .and_then(parse_typed_name)
                     .filter(|(_, _, ty)| *ty == "symbol")
-                    .and_then(|(name, _, _)| name.strip_prefix("__nominal"))
+                    .and_then(|(name, _, _)| name.strip_prefix(NOMINAL))
                     .and_then(|id| id.parse::<u32>().ok());
                 match id {
                     Some(id) => internref.chain.push(id),
