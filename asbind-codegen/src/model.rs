@@ -10,6 +10,7 @@ use crate::input::dts::Dialect;
 use crate::input::wasm::Signature;
 
 mod build;
+mod builder;
 mod classes;
 mod functions;
 mod imports;

@@ -7,7 +7,7 @@ use crate::input::dts::Dts;
 use crate::input::wasm::Const;
 use crate::names::{Scope, camel, snake};
 
-use super::build::Builder;
+use super::builder::Builder;
 use super::{Class, Function, Member, MemberKind, Ty};
 
 impl Builder<'_> {

@@ -12,7 +12,7 @@ use crate::input::exports::{
 use crate::input::wasm::{Const, Signature};
 use crate::names::{Scope, camel, snake};
 
-use super::build::{Builder, join};
+use super::builder::{Builder, join};
 use super::classes::class_scopes;
 use super::{Enum, Function, Global, Member, MemberKind, Param, Ty, ty_wasm, wasm_of};
 

@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::input::glue::GlueImport;
 use crate::names::{Scope, snake};
 
-use super::build::{Builder, join};
+use super::builder::{Builder, join};
 use super::{Import, Ty, wasm_of};
 
 impl Builder<'_> {

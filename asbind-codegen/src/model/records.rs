@@ -5,7 +5,7 @@ use crate::diag::Diagnostic;
 use crate::input::dts::Dts;
 use crate::names::{Scope, camel, snake};
 
-use super::build::{Builder, is_buffer};
+use super::builder::{Builder, is_buffer};
 use super::classes::class_name;
 use super::{Field, Record, Ty};
 
