@@ -49,6 +49,16 @@ impl Generation {
         self == Generation::V0_18
     }
 
+    /// The AssemblyScript releases of this generation: the minor versions of the first and the
+    /// last 0.x release (`(18, 22)` for 0.18 – 0.22), the range [`describe`](Self::describe) names.
+    pub fn releases(self) -> (u32, u32) {
+        match self {
+            Generation::V0_18 => (18, 22),
+            Generation::V0_23 => (23, 23),
+            Generation::V0_24 => (24, 28),
+        }
+    }
+
     /// Human-readable compiler range.
     pub fn describe(self) -> &'static str {
         match self {
@@ -87,6 +97,15 @@ mod tests {
         assert_eq!((V0_24.array_buffer_id(), V0_24.string_id()), (1, 2));
         assert_eq!(V0_24.object_id(), Some(0));
         assert_eq!((V0_18.rtti_stride(), V0_23.rtti_stride(), V0_24.rtti_stride()), (8, 4, 4));
+    }
+
+    #[test]
+    fn releases_are_the_described_range() {
+        for g in [V0_18, V0_23, V0_24] {
+            let (first, last) = g.releases();
+            let range = if first == last { format!("0.{first}") } else { format!("0.{first} – 0.{last}") };
+            assert_eq!(g.describe(), format!("AssemblyScript {range}"));
+        }
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! Everything a host and a binding generator must agree on about AssemblyScript 0.18 – 0.28 is
 //! stated here once: the object header and the built-in layouts ([`layout`]), the RTTI flags
 //! ([`flags`]), what differs between compiler generations and how to tell them apart
-//! ([`generation`], [`rtti`]), the runtime interface exports ([`exports`]) and the standard
-//! imports a module may ask for ([`imports`]). The crate has no dependencies and does no I/O;
+//! ([`generation`], [`rtti`]), the runtime interface exports ([`exports`]), the standard
+//! imports a module may ask for ([`imports`]) and the paths of the built-in classes
+//! ([`classes`]). The crate has no dependencies and does no I/O;
 //! memory is read through the small [`Memory`] trait so the same code works on a live instance
 //! and on a module's initial memory image.
 //!
@@ -12,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+pub mod classes;
 pub mod exports;
 pub mod flags;
 pub mod generation;

@@ -2,10 +2,14 @@
 
 use std::fmt::Write as _;
 
+use asbind_abi::Generation;
+use asbind_abi::exports::{ExportKind, MEMORY, RTTI_BASE, RUNTIME, RuntimeExport};
+use asbind_abi::imports::std_import;
+use asbind_abi::rtti::Probe;
 use asbind_codegen::Model;
 use asbind_codegen::input::dts::Dialect;
 use asbind_codegen::input::wasm::{Const, ImportKind, WasmInfo};
-use asbind_codegen::model::{STD_IMPORTS, Ty};
+use asbind_codegen::model::Ty;
 use clap::Args;
 
 use crate::memory_image::MemoryImage;
@@ -35,16 +39,6 @@ struct Report<'a> {
     image: &'a MemoryImage,
     js: Option<std::path::PathBuf>,
 }
-
-/// The runtime exports `inspect` reports, with what each is for.
-const RUNTIME: &[(&str, &str)] = &[
-    ("__new", "allocates what is passed in (strings, arrays, records)"),
-    ("__pin", "keeps held objects (Ref<T>) and arguments alive"),
-    ("__unpin", "releases them"),
-    ("__collect", "Module::collect"),
-    ("__rtti_base", "runtime type information (array kinds, generation)"),
-    ("__setArgumentsLength", "only needed by exports with optional parameters"),
-];
 
 impl Report<'_> {
     fn render(&self) -> String {
@@ -85,56 +79,18 @@ impl Report<'_> {
 
     /// The AssemblyScript generation, and what it was concluded from.
     fn generation(&self) -> (String, String) {
-        let dialect = self.model.dialect;
-        let rtti = self.rtti();
-        let from_dts = match dialect {
-            Some(d) => format!(".d.ts: {}", dialect_name(d)),
-            None => "no .d.ts".to_string(),
-        };
-        let (generation, from_rtti) = match &rtti {
-            Rtti::Missing => {
-                let g = match dialect {
-                    Some(Dialect::Classic) => "AssemblyScript 0.18–0.19 (classic ABI)",
-                    Some(_) => "AssemblyScript 0.20–0.28",
-                    None => "unknown",
-                };
-                (g.to_string(), "no __rtti_base export to read".to_string())
-            }
-            Rtti::Unreadable(base) => {
-                (String::from("unknown"), format!("RTTI at {base:#x} is not in the module's initial memory"))
-            }
-            Rtti::Words { base, count, w1, w2 } => {
-                let words = format!("RTTI at {base:#x}: {count} ids, words {w1:#x} {w2:#x}");
-                let pointer_free = |w: u32| w & 0x20 != 0;
-                let g = match (*w1, *w2) {
-                    (0, w2) if pointer_free(w2) => match dialect {
-                        Some(Dialect::Classic) => "AssemblyScript 0.18–0.19 (classic ABI)",
-                        Some(_) => "AssemblyScript 0.20–0.22",
-                        None => "AssemblyScript 0.18–0.22",
-                    },
-                    (w1, 0) if pointer_free(w1) => "AssemblyScript 0.23",
-                    (w1, w2) if pointer_free(w1) && pointer_free(w2) => "AssemblyScript 0.24–0.28",
-                    _ => "unknown (RTTI words not recognized)",
-                };
-                let conflict = dialect == Some(Dialect::Classic) && !g.contains("0.18");
-                let g = if conflict { format!("{g}, but the .d.ts is classic (0.18–0.19)") } else { g.to_string() };
-                (g, words)
-            }
-        };
-        (generation, format!("({from_rtti}; {from_dts})"))
+        generation(self.model.dialect, self.rtti())
     }
 
     fn rtti(&self) -> Rtti {
-        let Some(global) = self.wasm.global("__rtti_base") else { return Rtti::Missing };
+        let Some(global) = self.wasm.global(RTTI_BASE) else { return Rtti::Missing };
         let Some(Const::I32(base)) = global.init else { return Rtti::Missing };
-        let base = u64::from(base as u32);
-        let word = |off: u64| self.image.u32(base + off);
-        match (word(0), word(8), word(12)) {
-            (Some(count), Some(w1), Some(w2)) => Rtti::Words { base, count, w1, w2 },
-            _ => Rtti::Unreadable(base),
+        let base = base as u32;
+        match Probe::read(self.image, base) {
+            Some(probe) => Rtti::Words { base, probe },
+            None => Rtti::Unreadable(base),
         }
     }
-
     fn functions(&self, out: &mut String) {
         let m = self.model;
         section(out, "Functions", Some(m.functions.len()));
@@ -244,7 +200,7 @@ impl Report<'_> {
                     );
                     t.row([name, format!("you: Host::{}", c.name), sig]);
                 }
-                (ImportKind::Func(sig), None) if STD_IMPORTS.contains(&(imp.module.as_str(), imp.field.as_str())) => {
+                (ImportKind::Func(sig), None) if std_import(&imp.module, &imp.field).is_some() => {
                     t.row([name, "asbind".to_string(), wasm_sig(&sig.params, &sig.results)]);
                 }
                 (ImportKind::Func(sig), None) => {
@@ -262,14 +218,17 @@ impl Report<'_> {
     fn runtime(&self, out: &mut String) {
         section(out, "Runtime interface", None);
         let mut t = Table::default();
-        t.row(["memory", if self.wasm.memory { "present" } else { "missing" }, "lifting and lowering"]);
+        t.row([MEMORY, if self.wasm.memory { "present" } else { "missing" }, "lifting and lowering"]);
         let mut missing = Vec::new();
-        for (name, purpose) in RUNTIME {
-            let present = self.wasm.function(name).is_some() || self.wasm.global(name).is_some();
-            if !present && *name != "__setArgumentsLength" {
-                missing.push(*name);
+        // What `--exportRuntime` adds, then what appears only when an export needs it.
+        let mut exports: Vec<&RuntimeExport> = RUNTIME.iter().filter(|e| e.kind != ExportKind::Memory).collect();
+        exports.sort_by_key(|e| !e.from_export_runtime);
+        for e in exports {
+            let present = self.wasm.function(e.name).is_some() || self.wasm.global(e.name).is_some();
+            if !present && e.from_export_runtime {
+                missing.push(e.name);
             }
-            t.row([*name, if present { "present" } else { "missing" }, purpose]);
+            t.row([e.name, if present { "present" } else { "missing" }, e.purpose]);
         }
         out.push_str(&t.render("  "));
         if missing.is_empty() {
@@ -284,22 +243,85 @@ impl Report<'_> {
     }
 }
 
+/// The generation line and its evidence: the range the RTTI words tell (asbind-abi), narrowed to
+/// the releases that write the `.d.ts` dialect.
+fn generation(dialect: Option<Dialect>, rtti: Rtti) -> (String, String) {
+    let from_dts = match dialect {
+        Some(d) => format!(".d.ts: {}", dialect_name(d)),
+        None => "no .d.ts".to_string(),
+    };
+    let classic = dialect == Some(Dialect::Classic);
+    let (generation, from_rtti) = match rtti {
+        Rtti::Missing => {
+            let g = match dialect {
+                Some(d) => {
+                    let (first, last) = d.releases();
+                    // An open-ended dialect is written up to the newest generation's last release.
+                    releases(first, last.unwrap_or(Generation::V0_24.releases().1), classic)
+                }
+                None => "unknown".to_string(),
+            };
+            (g, format!("no {RTTI_BASE} export to read"))
+        }
+        Rtti::Unreadable(base) => {
+            (String::from("unknown"), format!("RTTI at {base:#x} is not in the module's initial memory"))
+        }
+        Rtti::Words { base, probe } => {
+            let Probe { count, w8, w12 } = probe;
+            let words = format!("RTTI at {base:#x}: {count} ids, words {w8:#x} {w12:#x}");
+            let (d_first, d_last) = dialect.map_or((0, None), Dialect::releases);
+            // Only the classic dialect has a last release, so only it can contradict the RTTI.
+            let (g, conflict) = match probe.generation() {
+                None => ("unknown (RTTI words not recognized)".to_string(), classic),
+                Some(g) => {
+                    let (first, last) = g.releases();
+                    let (narrow_first, narrow_last) = (first.max(d_first), d_last.map_or(last, |d| last.min(d)));
+                    if narrow_first <= narrow_last {
+                        (releases(narrow_first, narrow_last, classic), false)
+                    } else {
+                        (releases(first, last, false), true)
+                    }
+                }
+            };
+            let g = if conflict { format!("{g}, but the .d.ts is classic ({})", range(d_first, d_last)) } else { g };
+            (g, words)
+        }
+    };
+    (generation, format!("({from_rtti}; {from_dts})"))
+}
+
 /// What the RTTI table tells.
 enum Rtti {
     /// No `__rtti_base` with a constant address.
     Missing,
     /// Its address is outside the initial memory, or the data segments could not be placed.
-    Unreadable(u64),
+    Unreadable(u32),
     /// The entry count and the words at +8 and +12 (AS_ABI §3.4).
-    Words { base: u64, count: u32, w1: u32, w2: u32 },
+    Words { base: u32, probe: Probe },
 }
 
-fn dialect_name(d: Dialect) -> &'static str {
-    match d {
-        Dialect::Esm => "ESM bindings, asc --bindings esm, 0.20+",
-        Dialect::Raw => "raw bindings, asc --bindings raw, 0.20+",
-        Dialect::Classic => "classic, asc -d, 0.18–0.19",
+fn dialect_name(d: Dialect) -> String {
+    let how = match d {
+        Dialect::Esm => "ESM bindings, asc --bindings esm",
+        Dialect::Raw => "raw bindings, asc --bindings raw",
+        Dialect::Classic => "classic, asc -d",
+    };
+    let (first, last) = d.releases();
+    format!("{how}, {}", range(first, last))
+}
+
+/// AssemblyScript releases `0.first` to `0.last` (`0.18–0.22`, `0.23`), open-ended without a last.
+fn range(first: u32, last: Option<u32>) -> String {
+    match last {
+        Some(last) if last == first => format!("0.{first}"),
+        Some(last) => format!("0.{first}–0.{last}"),
+        None => format!("0.{first}+"),
     }
+}
+
+/// `AssemblyScript 0.18–0.19 (classic ABI)`.
+fn releases(first: u32, last: u32, classic: bool) -> String {
+    format!("AssemblyScript {}{}", range(first, Some(last)), if classic { " (classic ABI)" } else { "" })
 }
 
 /// A type as AssemblyScript spells it, with records and classes by their Rust names.
@@ -384,5 +406,40 @@ impl Table {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w8: u32, w12: u32) -> Rtti {
+        Rtti::Words { base: 0x700, probe: Probe { count: 6, w8, w12 } }
+    }
+
+    #[test]
+    fn generation_combines_rtti_and_dialect() {
+        let classic = Some(Dialect::Classic);
+        let raw = Some(Dialect::Raw);
+        let cases = [
+            (None, Rtti::Missing, "unknown"),
+            (classic, Rtti::Missing, "AssemblyScript 0.18–0.19 (classic ABI)"),
+            (raw, Rtti::Missing, "AssemblyScript 0.20–0.28"),
+            (raw, Rtti::Unreadable(0x700), "unknown"),
+            (None, words(0, 0x20), "AssemblyScript 0.18–0.22"),
+            (raw, words(0, 0x20), "AssemblyScript 0.20–0.22"),
+            (classic, words(0, 0x20), "AssemblyScript 0.18–0.19 (classic ABI)"),
+            (raw, words(0x20, 0), "AssemblyScript 0.23"),
+            (classic, words(0x20, 0), "AssemblyScript 0.23, but the .d.ts is classic (0.18–0.19)"),
+            (None, words(0x20, 0x20), "AssemblyScript 0.24–0.28"),
+            (classic, words(0x20, 0x20), "AssemblyScript 0.24–0.28, but the .d.ts is classic (0.18–0.19)"),
+            (raw, words(1, 2), "unknown (RTTI words not recognized)"),
+            (classic, words(1, 2), "unknown (RTTI words not recognized), but the .d.ts is classic (0.18–0.19)"),
+        ];
+        for (dialect, rtti, want) in cases {
+            assert_eq!(generation(dialect, rtti).0, want, "{dialect:?}");
+        }
+        let (_, evidence) = generation(raw, words(0x20, 0x20));
+        assert_eq!(evidence, "(RTTI at 0x700: 6 ids, words 0x20 0x20; .d.ts: raw bindings, asc --bindings raw, 0.20+)");
     }
 }

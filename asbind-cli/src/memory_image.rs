@@ -92,6 +92,13 @@ impl MemoryImage {
     }
 }
 
+/// Reads the initial memory the way asbind-abi reads a live one (the RTTI probe, AS_ABI §3.4).
+impl asbind_abi::Memory for MemoryImage {
+    fn read_u32(&self, addr: u32) -> Option<u32> {
+        self.u32(u64::from(addr))
+    }
+}
+
 fn size_in_bytes(memory: &wasmparser::MemoryType) -> u64 {
     let page_log2 = memory.page_size_log2.unwrap_or(16).min(32);
     memory.initial.saturating_mul(1 << page_log2)

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use asbind_abi::classes;
+
 /// A scalar AssemblyScript type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scalar {
@@ -236,17 +238,17 @@ impl AsType {
             _ => (text, None),
         };
         match (path, args) {
-            ("~lib/string/String", None) => AsType::String,
-            ("~lib/arraybuffer/ArrayBuffer", None) => AsType::ArrayBuffer,
-            ("~lib/array/Array", Some(a)) => AsType::Array(Box::new(AsType::parse(a))),
-            ("~lib/staticarray/StaticArray", Some(a)) => AsType::StaticArray(Box::new(AsType::parse(a))),
-            (p, None) if p.starts_with("~lib/typedarray/") => {
-                match TypedArray::from_name(&p["~lib/typedarray/".len()..]) {
+            (classes::STRING, None) => AsType::String,
+            (classes::ARRAY_BUFFER, None) => AsType::ArrayBuffer,
+            (classes::ARRAY, Some(a)) => AsType::Array(Box::new(AsType::parse(a))),
+            (classes::STATIC_ARRAY, Some(a)) => AsType::StaticArray(Box::new(AsType::parse(a))),
+            (p, None) if p.starts_with(classes::TYPED_ARRAY_PREFIX) => {
+                match TypedArray::from_name(&p[classes::TYPED_ARRAY_PREFIX.len()..]) {
                     Some(t) => AsType::TypedArray(t),
                     None => AsType::Other(text.to_string()),
                 }
             }
-            (p, _) if p.starts_with("~lib/") || !p.contains('/') => AsType::Other(text.to_string()),
+            (p, _) if p.starts_with(classes::LIB_PREFIX) || !p.contains('/') => AsType::Other(text.to_string()),
             _ => AsType::Class(text.to_string()),
         }
     }
@@ -272,7 +274,7 @@ impl AsType {
         match self {
             AsType::Scalar(s) => s.size(),
             AsType::Other(o) if o == "v128" => 16,
-            _ => 4,
+            _ => asbind_abi::layout::POINTER_SIZE,
         }
     }
 }
@@ -298,11 +300,11 @@ impl fmt::Display for AsType {
         match self {
             AsType::Void => f.write_str("void"),
             AsType::Scalar(s) => f.write_str(s.name()),
-            AsType::String => f.write_str("~lib/string/String"),
-            AsType::ArrayBuffer => f.write_str("~lib/arraybuffer/ArrayBuffer"),
-            AsType::TypedArray(t) => write!(f, "~lib/typedarray/{}", t.name()),
-            AsType::Array(e) => write!(f, "~lib/array/Array<{}>", Inner(e)),
-            AsType::StaticArray(e) => write!(f, "~lib/staticarray/StaticArray<{}>", Inner(e)),
+            AsType::String => f.write_str(classes::STRING),
+            AsType::ArrayBuffer => f.write_str(classes::ARRAY_BUFFER),
+            AsType::TypedArray(t) => write!(f, "{}{}", classes::TYPED_ARRAY_PREFIX, t.name()),
+            AsType::Array(e) => write!(f, "{}<{}>", classes::ARRAY, Inner(e)),
+            AsType::StaticArray(e) => write!(f, "{}<{}>", classes::STATIC_ARRAY, Inner(e)),
             AsType::Nullable(t) => write!(f, "{t} | null"),
             AsType::Class(c) | AsType::Other(c) => f.write_str(c),
         }

@@ -7,6 +7,7 @@ mod types;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::input::exports::instance_member;
 use crate::model::{Embed, Enum, Function, Global, Import, MemberKind, Model, Record, Ty};
 use types::{Position, from_wasm, ident, rust, to_wasm, wasm};
 
@@ -501,7 +502,7 @@ fn method(model: &Model, f: &Function) -> TokenStream {
 /// by the object's runtime id (most derived class first).
 fn classic_dispatch(model: &Model, f: &Function) -> Option<TokenStream> {
     let mem = f.member.as_ref().filter(|m| m.classic && m.kind == MemberKind::Method)?;
-    let suffix = f.export.split_once('#')?.1;
+    let suffix = instance_member(&f.export)?;
     let base = &model.classes[mem.class];
     let mut overrides: Vec<(&crate::model::Class, &Function)> = model
         .functions
@@ -510,7 +511,7 @@ fn classic_dispatch(model: &Model, f: &Function) -> Option<TokenStream> {
             let gm =
                 g.member.as_ref().filter(|gm| gm.classic && gm.kind == MemberKind::Method && gm.class != mem.class)?;
             let sub = &model.classes[gm.class];
-            (g.export.split_once('#')?.1 == suffix && g.sig == f.sig && base.accepts.contains(&sub.id))
+            (instance_member(&g.export)? == suffix && g.sig == f.sig && base.accepts.contains(&sub.id))
                 .then_some((sub, g))
         })
         .collect();

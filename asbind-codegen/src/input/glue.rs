@@ -3,7 +3,7 @@
 //! `// src/imports/host_scale(~lib/typedarray/Float64Array, f64) => ~lib/typedarray/Float64Array`.
 
 use crate::astype::AsType;
-use crate::input::dts::{Quotes, matching_paren, property_name, split_top_level};
+use crate::input::lex::{Quotes, matching_paren, property_name, split_top_level};
 
 /// An import the glue adapts, with its AssemblyScript types.
 #[derive(Debug, Clone, PartialEq)]

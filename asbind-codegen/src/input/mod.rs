@@ -2,5 +2,8 @@
 //! glue (for import signatures).
 
 pub mod dts;
+pub mod exports;
 pub mod glue;
+mod jsdoc;
+mod lex;
 pub mod wasm;

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use asbind_abi::exports::{MEMORY, RTTI_BASE, RUNTIME_FUNCTIONS};
 use wasmparser::{ConstExpr, ExternalKind, Operator, Parser, Payload, TypeRef, ValType};
 
 use crate::astype::WasmType;
@@ -92,9 +93,6 @@ pub struct WasmInfo {
     pub imports: Vec<WasmImport>,
 }
 
-/// The runtime interface exports (AS_ABI §5.1).
-pub const RUNTIME_FUNCTIONS: [&str; 4] = ["__new", "__pin", "__unpin", "__collect"];
-
 impl WasmInfo {
     /// The exported function `name`.
     pub fn function(&self, name: &str) -> Option<&WasmFunc> {
@@ -106,17 +104,18 @@ impl WasmInfo {
         self.globals.iter().find(|g| g.name == name)
     }
 
-    /// Whether the module exports everything needed to pass managed values in.
+    /// Whether the module exports everything needed to pass managed values in
+    /// ([`RUNTIME_FUNCTIONS`] and [`RTTI_BASE`], AS_ABI §5.1).
     pub fn has_runtime(&self) -> bool {
-        RUNTIME_FUNCTIONS.iter().all(|n| self.function(n).is_some()) && self.global("__rtti_base").is_some()
+        RUNTIME_FUNCTIONS.iter().all(|n| self.function(n).is_some()) && self.global(RTTI_BASE).is_some()
     }
 
     /// Runtime interface exports that are missing.
     pub fn missing_runtime(&self) -> Vec<&'static str> {
         let mut missing: Vec<&'static str> =
             RUNTIME_FUNCTIONS.iter().copied().filter(|n| self.function(n).is_none()).collect();
-        if self.global("__rtti_base").is_none() {
-            missing.push("__rtti_base");
+        if self.global(RTTI_BASE).is_none() {
+            missing.push(RTTI_BASE);
         }
         missing
     }
@@ -234,7 +233,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<WasmInfo, Diagnostic> {
                     .ok_or_else(|| Diagnostic::new(path, None, format!("export `{name}` has no global")))?;
                 info.globals.push(WasmGlobal { name, ty, mutable, init });
             }
-            ExternalKind::Memory if name == "memory" => info.memory = true,
+            ExternalKind::Memory if name == MEMORY => info.memory = true,
             _ => {}
         }
     }

@@ -1,0 +1,159 @@
+//! Building the model: the order the passes run in, and the checks over whole inputs (a `.d.ts`
+//! of another module, a missing runtime).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use asbind_abi::exports::is_runtime_export;
+
+use crate::astype::AsType;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::input::dts::Dts;
+use crate::input::glue::GlueImport;
+use crate::input::wasm::WasmInfo;
+use crate::names::Scope;
+
+use super::Model;
+use super::builder::Builder;
+use super::classes::group_members;
+
+/// Names the generated module already uses.
+const RESERVED_METHODS: &[&str] = &[
+    "new",
+    "with_options",
+    "from_module",
+    "from_file",
+    "from_bytes",
+    "instance",
+    "instance_mut",
+    "host",
+    "host_mut",
+    "collect",
+];
+const RESERVED_TYPES: &[&str] = &["Module", "Host", "Exports", "Ref", "Result", "Error", "Option", "String", "Vec"];
+
+/// Builds the model of one module and checks the inputs against each other.
+pub fn build(
+    name: &str,
+    wasm_path: &Path,
+    wasm: &WasmInfo,
+    dts: Option<&Dts>,
+    glue: &[GlueImport],
+    glue_ids: &[(AsType, u32)],
+) -> Result<Model, Diagnostics> {
+    let mut b = Builder {
+        wasm,
+        wasm_path,
+        dts,
+        errors: Vec::new(),
+        records: Vec::new(),
+        classes: Vec::new(),
+        by_path: HashMap::new(),
+    };
+    let mut notes = Vec::new();
+    if !wasm.memory {
+        return Err(Diagnostic::new(
+            wasm_path,
+            None,
+            "this does not look like an AssemblyScript module: it exports no memory",
+        )
+        .help("AssemblyScript modules always export `memory`; pass the .wasm that asc wrote")
+        .into());
+    }
+    if let Some(dts) = dts
+        && let Some(d) = foreign_dts(dts, wasm, wasm_path)
+    {
+        return Err(d.into());
+    }
+    let mut types = Scope::new(RESERVED_TYPES);
+    let mut methods = Scope::new(RESERVED_METHODS);
+
+    if let Some(dts) = dts {
+        b.declare_records(dts, &mut types);
+        b.declare_classes(dts, &mut types);
+        b.record_fields(dts);
+    } else {
+        notes.push(format!(
+            "no .d.ts beside {}: bindings use raw wasm types; compile with `asc --bindings raw` for typed bindings",
+            wasm_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+        ));
+    }
+
+    let enums = b.enums(&mut types);
+    let mut functions = b.functions(&mut methods, &mut notes);
+    group_members(&mut functions, &b.classes, &mut notes);
+    let globals = b.globals(&mut methods);
+    let imports = b.imports(glue);
+    let mut array_ids = Vec::new();
+    for (ty, id) in glue_ids {
+        let before = b.errors.len();
+        if let Some(ty) = b.resolve(ty, 0, "") {
+            array_ids.push((ty, *id));
+        }
+        b.errors.truncate(before);
+    }
+
+    let has_runtime = wasm.has_runtime();
+    if !has_runtime {
+        let missing = wasm.missing_runtime().join(", ");
+        for f in &functions {
+            if f.params.iter().any(|p| p.ty.needs_allocation()) {
+                let line = dts.and_then(|d| d.functions.iter().find(|x| x.name == f.export)).map(|x| x.line);
+                b.errors.push(
+                    Diagnostic::new(b.dts_path(), line, format!(
+                        "`{}` takes a value that must be allocated in the module, but the module does not export {missing}",
+                        f.export
+                    ))
+                    .help("rebuild the module with `asc --exportRuntime`"),
+                );
+            }
+        }
+    }
+    if !b.errors.is_empty() {
+        // In file order, so the list reads like the file.
+        b.errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(Diagnostics(b.errors));
+    }
+    Ok(Model {
+        name: name.to_string(),
+        wasm_path: wasm_path.to_path_buf(),
+        dts_path: dts.map(|d| d.path.clone()),
+        dialect: dts.map(|d| d.dialect),
+        functions,
+        globals,
+        enums,
+        records: b.records,
+        classes: b.classes,
+        imports,
+        array_ids,
+        has_runtime,
+        notes,
+    })
+}
+
+/// When most functions a `.d.ts` declares are not in the wasm, it describes another module:
+/// one diagnostic says so instead of one per declaration.
+fn foreign_dts(dts: &Dts, wasm: &WasmInfo, wasm_path: &Path) -> Option<Diagnostic> {
+    let missing: Vec<&str> =
+        dts.functions.iter().filter(|f| wasm.function(&f.name).is_none()).map(|f| f.name.as_str()).collect();
+    if missing.len() < 3 || missing.len() * 2 < dts.functions.len() {
+        return None;
+    }
+    let file = |p: &Path| p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let exported: Vec<&str> =
+        wasm.functions.iter().map(|f| f.name.as_str()).filter(|n| !is_runtime_export(n)).take(5).collect();
+    let line = dts.functions.iter().find(|f| f.name == missing[0]).map(|f| f.line);
+    Some(
+        Diagnostic::new(&dts.path, line, format!(
+            "{} does not describe {}: {} of its {} functions (`{}`, ...) are not exported by the module, which exports `{}`{}",
+            file(&dts.path),
+            file(wasm_path),
+            missing.len(),
+            dts.functions.len(),
+            missing.iter().take(3).copied().collect::<Vec<_>>().join("`, `"),
+            exported.join("`, `"),
+            if wasm.functions.len() > exported.len() { ", ..." } else { "" }
+        ))
+        .help("pass the .d.ts that asc wrote for this same .wasm (it sits beside it with the same name)"),
+    )
+}

@@ -1,0 +1,125 @@
+//! The class pass: opaque classes with their ids, bases and the ids they accept, and the
+//! transform's wrapper exports grouped into class members.
+
+use asbind_abi::Generation;
+
+use crate::input::dts::Dts;
+use crate::input::wasm::Const;
+use crate::names::{Scope, camel, snake};
+
+use super::builder::Builder;
+use super::{Class, Function, Member, MemberKind, Ty};
+
+impl Builder<'_> {
+    /// Names every opaque class (internrefs, or the classic dialect's exported classes) with its
+    /// id and base ids, and the ids each accepts.
+    pub(super) fn declare_classes(&mut self, dts: &Dts, types: &mut Scope) {
+        for c in &dts.internrefs {
+            let name = types.unique(&camel(class_name(&c.class)));
+            // The chain ends with `Object`'s id on the generations that have one.
+            let bases =
+                c.chain.iter().copied().skip(1).filter(|&id| Some(id) != Generation::V0_24.object_id()).collect();
+            self.by_path.insert(c.class.clone(), Ty::Class(self.classes.len()));
+            self.classes.push(Class { id: c.id, class: c.class.clone(), name, bases, accepts: vec![c.id] });
+        }
+        // Classic modules: exported classes, their ids from the class-id globals (AS_ABI §10.1).
+        for c in &dts.classes {
+            let Some(Const::I32(id)) = self.wasm.global(&c.name).and_then(|g| g.init) else { continue };
+            let mut bases = Vec::new();
+            let mut base = c.extends.clone();
+            while let Some(b) = base.take() {
+                if let Some(Const::I32(bid)) = self.wasm.global(&b).and_then(|g| g.init) {
+                    bases.push(bid as u32);
+                }
+                base = dts.classes.iter().find(|x| x.name == b).and_then(|x| x.extends.clone());
+                if bases.len() > 64 {
+                    break;
+                }
+            }
+            let name = types.unique(&camel(&c.name));
+            self.by_path.insert(c.name.clone(), Ty::Class(self.classes.len()));
+            self.classes.push(Class { id: id as u32, class: c.name.clone(), name, bases, accepts: vec![id as u32] });
+        }
+        // A subclass instance is valid where a base class is expected.
+        let pairs: Vec<(u32, Vec<u32>)> = self.classes.iter().map(|c| (c.id, c.bases.clone())).collect();
+        for class in &mut self.classes {
+            for (id, bases) in &pairs {
+                if bases.contains(&class.id) {
+                    class.accepts.push(*id);
+                }
+            }
+        }
+    }
+}
+
+/// Recognises the wrappers the `asbind-classes` transform adds (`C__new`, `C__m_method`,
+/// `C__s_static`, `C__get_field`, `C__set_field`, `C__sget_field`, `C__sset_field`) and makes them
+/// members of class `C`, when their signatures fit (the object first, or a `C` result for the
+/// constructor). Classes left without members get a note on how to add them.
+pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes: &mut Vec<String>) {
+    const TAGS: [(&str, MemberKind); 7] = [
+        ("sget_", MemberKind::StaticGetter),
+        ("sset_", MemberKind::StaticSetter),
+        ("get_", MemberKind::Getter),
+        ("set_", MemberKind::Setter),
+        ("m_", MemberKind::Method),
+        ("s_", MemberKind::Static),
+        ("new", MemberKind::Constructor),
+    ];
+    let mut scopes = class_scopes(classes);
+    for f in functions.iter_mut() {
+        let Some((prefix, rest)) = f.export.split_once("__") else { continue };
+        let Some(ci) = classes.iter().position(|c| class_name(&c.class) == prefix) else { continue };
+        let Some((kind, member)) = TAGS.iter().find_map(|(tag, kind)| {
+            let m =
+                if *kind == MemberKind::Constructor { (rest == *tag).then_some("") } else { rest.strip_prefix(tag) };
+            m.map(|m| (*kind, m))
+        }) else {
+            continue;
+        };
+        let fits = match kind {
+            MemberKind::Constructor => f.result == Ty::Class(ci),
+            k if k.has_self() => f.params.first().is_some_and(|p| !p.optional && p.ty == Ty::Class(ci)),
+            _ => true,
+        };
+        if !fits || (kind != MemberKind::Constructor && member.is_empty()) {
+            continue;
+        }
+        let wanted = match kind {
+            MemberKind::Constructor => "new".to_string(),
+            MemberKind::Setter | MemberKind::StaticSetter => format!("set_{}", snake(member)),
+            _ => snake(member),
+        };
+        let what = match kind {
+            MemberKind::Constructor => format!("`new {prefix}(..)`"),
+            MemberKind::Method | MemberKind::Getter | MemberKind::Setter => format!("`{prefix}#{member}`"),
+            _ => format!("`{prefix}.{member}`"),
+        };
+        f.doc = format!("{what}, through the transform's export {}", f.doc);
+        f.member = Some(Member { class: ci, kind, name: scopes[ci].unique(&wanted), classic: false });
+    }
+    let without: Vec<&str> = classes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !functions.iter().any(|f| f.member.as_ref().is_some_and(|m| m.class == *i)))
+        .map(|(_, c)| class_name(&c.class))
+        .collect();
+    if !without.is_empty() {
+        notes.push(format!(
+            "classes without methods in these bindings: {}; compile the module with `asc --transform <asbind>/transform/asbind-classes.mjs` to call their constructors, methods and fields from Rust",
+            without.join(", ")
+        ));
+    }
+}
+
+/// One name scope per class handle type, with the methods every handle has (emit's `class`)
+/// already taken.
+pub(super) fn class_scopes(classes: &[Class]) -> Vec<Scope> {
+    classes.iter().map(|_| Scope::new(&["handle", "ptr", "any", "wrap"])).collect()
+}
+
+/// The class name of a class path (`src/values/Point<T>` → `Point`).
+pub(super) fn class_name(path: &str) -> &str {
+    let base = path.split('<').next().unwrap_or(path);
+    base.rsplit('/').next().unwrap_or(base)
+}

@@ -1,0 +1,82 @@
+//! The import pass: the function imports the user provides, typed from the glue and checked
+//! against the wasm; the standard imports (asbind-abi) are left to the runtime.
+
+use asbind_abi::imports::std_import;
+
+use crate::astype::WasmType;
+use crate::diag::Diagnostic;
+use crate::input::glue::GlueImport;
+use crate::names::{Scope, snake};
+
+use super::builder::{Builder, join};
+use super::{Import, Ty, wasm_of};
+
+impl Builder<'_> {
+    pub(super) fn imports(&mut self, glue: &[GlueImport]) -> Vec<Import> {
+        let mut out = Vec::new();
+        let mut scope = Scope::default();
+        for imp in &self.wasm.imports {
+            let crate::input::wasm::ImportKind::Func(sig) = &imp.kind else { continue };
+            if std_import(&imp.module, &imp.field).is_some() {
+                continue;
+            }
+            let typed = glue.iter().find(|g| g.module == imp.module && g.field == imp.field);
+            let (params, result, doc) = match typed {
+                Some(g) => {
+                    let what = format!("import `{}.{}`", imp.module, imp.field);
+                    let params: Option<Vec<Ty>> = g.params.iter().map(|(t, _)| self.resolve(t, 0, &what)).collect();
+                    let result = self.resolve(&g.result, 0, &what);
+                    match (params, result) {
+                        (Some(p), Some(r)) => {
+                            let args = g.params.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
+                            (p, r, format!("`{}({args}) => {}`", g.internal, g.result))
+                        }
+                        _ => continue,
+                    }
+                }
+                None => (
+                    sig.params.iter().map(|t| Ty::Raw(*t)).collect(),
+                    sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t)),
+                    format!("raw wasm signature ({}) -> ({})", join(&sig.params), join(&sig.results)),
+                ),
+            };
+            let want: Vec<WasmType> = params.iter().map(wasm_of).collect();
+            if want != sig.params {
+                self.errors.push(
+                    Diagnostic::new(
+                        self.wasm_path,
+                        None,
+                        format!(
+                            "import `{}.{}`: the glue describes ({}) but the wasm imports ({})",
+                            imp.module,
+                            imp.field,
+                            join(&want),
+                            join(&sig.params)
+                        ),
+                    )
+                    .help("pass the .js glue asc wrote for this same .wasm"),
+                );
+                continue;
+            }
+            let name = scope.unique(&snake(&imp.field));
+            let mut arg_scope = Scope::new(&["self", "cx", "r"]);
+            let param_names = (0..params.len())
+                .map(|i| {
+                    let js = typed.and_then(|g| g.names.get(i)).map(|n| snake(n)).unwrap_or_else(|| format!("arg{i}"));
+                    arg_scope.unique(&js)
+                })
+                .collect();
+            out.push(Import {
+                module: imp.module.clone(),
+                field: imp.field.clone(),
+                name,
+                params,
+                param_names,
+                result,
+                sig: sig.clone(),
+                doc,
+            });
+        }
+        out
+    }
+}
