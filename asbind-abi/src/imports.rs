@@ -127,6 +127,39 @@ pub fn std_import(module: &str, field: &str) -> Option<&'static StdImport> {
     STD_IMPORTS.iter().find(|i| i.module == module && i.field == field)
 }
 
+/// A standard imported global: a constant AssemblyScript's JS glue provides by default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StdGlobal {
+    /// Import module name.
+    pub module: &'static str,
+    /// Import field name.
+    pub field: &'static str,
+    /// The value (the module may declare the global as `f64` or `f32`).
+    pub value: f64,
+}
+
+const fn math(field: &'static str, value: f64) -> StdGlobal {
+    StdGlobal { module: "env", field, value }
+}
+
+/// The `Math` constants (`@external("env", "Math.PI") declare const PI: f64`), as the glue's
+/// `globalThis.Math` has them.
+pub const STD_GLOBALS: &[StdGlobal] = &[
+    math("Math.E", std::f64::consts::E),
+    math("Math.LN2", std::f64::consts::LN_2),
+    math("Math.LN10", std::f64::consts::LN_10),
+    math("Math.LOG2E", std::f64::consts::LOG2_E),
+    math("Math.LOG10E", std::f64::consts::LOG10_E),
+    math("Math.PI", std::f64::consts::PI),
+    math("Math.SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
+    math("Math.SQRT2", std::f64::consts::SQRT_2),
+];
+
+/// The standard global `module.field`, if it is one.
+pub fn std_global(module: &str, field: &str) -> Option<&'static StdGlobal> {
+    STD_GLOBALS.iter().find(|g| g.module == module && g.field == field)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +171,7 @@ mod tests {
         assert_eq!(std_import("env", "now"), None);
         let names: std::collections::HashSet<_> = STD_IMPORTS.iter().map(|i| (i.module, i.field)).collect();
         assert_eq!(names.len(), STD_IMPORTS.len(), "no import listed twice");
+        assert_eq!(std_global("env", "Math.PI").map(|g| g.value), Some(std::f64::consts::PI));
+        assert_eq!(std_global("env", "Math.TAU"), None);
     }
 }

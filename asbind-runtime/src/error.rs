@@ -88,8 +88,12 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// The module imports functions that neither asbind nor the caller provides.
-    #[error("the module imports {} that nothing provides; register them with `Imports::func`", .0.join(", "))]
+    /// The module imports functions or globals that neither asbind nor the caller provides.
+    #[error(
+        "the module imports {} that nothing provides; implement them in the bindings' `Host` trait, or register \
+         them on `asbind::Imports`: functions with `func`, globals with `global`, anything else with `extern_with`",
+        .0.join(", ")
+    )]
     MissingImports(Vec<String>),
     /// The bytes are not a valid wasm module, or wasmtime could not compile it.
     #[error("could not compile the module: {0}")]

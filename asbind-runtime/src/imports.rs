@@ -1,22 +1,27 @@
 //! Imports: the standard `env` functions every AssemblyScript module may need (`abort`,
-//! `trace`, `seed`, `Date.now`, `performance.now`, `console.*`, `process.exit`) and the user's
-//! own, registered by `(module, field)` as Rust closures.
+//! `trace`, `seed`, `Date.now`, `performance.now`, `console.*`, `process.exit`), the `Math`
+//! constants and imported memories and tables, and the user's own functions and globals,
+//! registered by `(module, field)`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use asbind_abi::imports::{ConsoleLevel, StdFunc, TimerOp, std_import};
-use wasmtime::{AsContextMut, Caller, Extern, Func, Store, WasmRet, WasmTy};
+use asbind_abi::imports::{ConsoleLevel, StdFunc, TimerOp, std_global, std_import};
+use wasmtime::{
+    AsContextMut, Caller, Extern, ExternType, Func, Global, Memory, Ref, Store, Table, Val, ValType, WasmRet, WasmTy,
+};
 
 use crate::abi::Generation;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::globals::GlobalValue;
 use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, wall_clock_ms};
 use crate::state::{HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
 
 /// A user import, registered as `(module, field, maker)`.
 type UserImport<D> = (String, String, Maker<D>);
-type Maker<D> = Box<dyn FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send>;
+/// Makes the extern for an import, given the type the module declares for it.
+type Maker<D> = Box<dyn FnOnce(&mut Store<HostState<D>>, &ExternType) -> wasmtime::Result<Extern> + Send>;
 
 /// The imports of an instance: defaults for the standard `env` functions, the user's functions
 /// and the host options (console sink, seed, clock, string policy).
@@ -55,7 +60,30 @@ impl<D: 'static> Imports<D> {
     /// the wasm-level arguments (`i32`, `u32`, `i64`, `u64`, `f32`, `f64`).
     pub fn func<Args, R>(&mut self, module: &str, field: &str, f: impl HostFn<D, Args, R>) -> &mut Self {
         let name: Arc<str> = format!("{module}.{field}").into();
-        self.funcs.push((module.into(), field.into(), Box::new(move |store| Ok(f.into_func(store, name).into()))));
+        self.funcs.push((module.into(), field.into(), Box::new(move |store, _| Ok(f.into_func(store, name).into()))));
+        self
+    }
+
+    /// Provides the value of an imported global `module.field` (`declare const X: f64` with
+    /// `@external("module", "field")`), overriding any default. The value must have the
+    /// global's wasm type (`i32`/`u32`, `i64`/`u64`, `f32` or `f64`).
+    pub fn global(&mut self, module: &str, field: &str, value: impl GlobalValue + Send + 'static) -> &mut Self {
+        let name = format!("{module}.{field}");
+        let make = move |store: &mut Store<HostState<D>>, ty: &ExternType| -> wasmtime::Result<Extern> {
+            let ExternType::Global(ty) = ty else {
+                return Err(wasmtime::Error::msg(format!("{name} is not a global import, it is {}", describe(ty))));
+            };
+            let val = value.to_val();
+            if !val.ty(&*store)?.matches(ty.content()) {
+                return Err(wasmtime::Error::msg(format!(
+                    "{name} is a global of type {}, but the value given is {}",
+                    ty.content(),
+                    val.ty(&*store)?
+                )));
+            }
+            Ok(Global::new(store, ty.clone(), val)?.into())
+        };
+        self.funcs.push((module.into(), field.into(), Box::new(make)));
         self
     }
 
@@ -66,7 +94,7 @@ impl<D: 'static> Imports<D> {
         field: &str,
         make: impl FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send + 'static,
     ) -> &mut Self {
-        self.funcs.push((module.into(), field.into(), Box::new(make)));
+        self.funcs.push((module.into(), field.into(), Box::new(move |store, _| make(store))));
         self
     }
 
@@ -178,10 +206,12 @@ pub(crate) fn resolve<D: 'static>(
     let mut missing = Vec::new();
     for import in module.imports() {
         let key = (import.module().to_string(), import.name().to_string());
+        let ty = import.ty();
+        let failed = |e: wasmtime::Error| Error::Instantiate(format!("import {}.{}: {e:#}", key.0, key.1));
         if let Some(make) = user.remove(&key) {
-            externs.push(make(store).map_err(|e| Error::Instantiate(format!("import {}.{}: {e:#}", key.0, key.1)))?);
-        } else if let Some(func) = default_import(store, &key.0, &key.1) {
-            externs.push(func.into());
+            externs.push(make(store, &ty).map_err(failed)?);
+        } else if let Some(default) = default_extern(store, &key.0, &key.1, &ty).map_err(failed)? {
+            externs.push(default);
         } else {
             missing.push(format!("{}.{}", key.0, key.1));
         }
@@ -237,6 +267,46 @@ fn console_kind(level: ConsoleLevel) -> Console {
         ConsoleLevel::Info => Console::Info,
         ConsoleLevel::Warn => Console::Warn,
         ConsoleLevel::Error => Console::Error,
+    }
+}
+
+/// What asbind provides for import `module.field` of type `ty` when the user does not: the
+/// standard functions and `Math` constants, and a fresh memory or table of the declared size
+/// (`--importMemory`, `--importTable`).
+fn default_extern<D: 'static>(
+    store: &mut Store<HostState<D>>,
+    module: &str,
+    field: &str,
+    ty: &ExternType,
+) -> wasmtime::Result<Option<Extern>> {
+    Ok(match ty {
+        ExternType::Func(_) => default_import(store, module, field).map(Extern::from),
+        ExternType::Global(g) => match (std_global(module, field), g.content()) {
+            (Some(c), ValType::F64) => Some(Global::new(&mut *store, g.clone(), Val::F64(c.value.to_bits()))?.into()),
+            (Some(c), ValType::F32) => {
+                Some(Global::new(&mut *store, g.clone(), Val::F32((c.value as f32).to_bits()))?.into())
+            }
+            // Not a constant asbind knows, or one declared as an integer: the user's to provide.
+            _ => None,
+        },
+        ExternType::Memory(m) => Some(Memory::new(&mut *store, m.clone())?.into()),
+        ExternType::Table(t)
+            if t.element().is_nullable() && matches!(t.element().heap_type(), wasmtime::HeapType::Func) =>
+        {
+            Some(Table::new(&mut *store, t.clone(), Ref::Func(None))?.into())
+        }
+        ExternType::Table(_) | ExternType::Tag(_) => None,
+    })
+}
+
+/// "a function", "a global", ... for an import's type.
+fn describe(ty: &ExternType) -> &'static str {
+    match ty {
+        ExternType::Func(_) => "a function",
+        ExternType::Global(_) => "a global",
+        ExternType::Memory(_) => "a memory",
+        ExternType::Table(_) => "a table",
+        ExternType::Tag(_) => "a tag",
     }
 }
 

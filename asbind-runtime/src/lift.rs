@@ -2,6 +2,7 @@
 //! pointer) and [`Element`] (an array slot or record field), their implementations for strings,
 //! vectors, options and [`Ref`] handles, and the `Ctx::lift_*` methods behind them.
 
+use asbind_abi::classes;
 use asbind_abi::layout::{POINTER_ALIGN_LOG2, STRING_UNIT_LOG2};
 
 use crate::abi::flags;
@@ -98,7 +99,7 @@ macro_rules! impl_reference_element {
 
 impl Lift for String {
     fn describe() -> String {
-        "~lib/string/String".into()
+        classes::STRING.into()
     }
     fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
         cx.lift_string(ptr)
@@ -107,7 +108,7 @@ impl Lift for String {
 
 impl<T: Element> Lift for Vec<T> {
     fn describe() -> String {
-        format!("~lib/array/Array<{}>", T::describe_element())
+        format!("{}<{}>", classes::ARRAY, T::describe_element())
     }
     fn lift<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Self> {
         cx.lift_vec(ptr)
@@ -152,10 +153,10 @@ impl<D: 'static> Ctx<'_, D> {
     }
 
     fn string_bytes(&self, ptr: u32) -> Result<&[u8]> {
-        non_null(ptr, || "~lib/string/String".into())?;
+        non_null(ptr, || classes::STRING.into())?;
         let mem = self.reader()?;
         if mem.rt_id(ptr)? != self.abi().string_id() {
-            return Err(self.wrong_type(ptr, "~lib/string/String"));
+            return Err(self.wrong_type(ptr, classes::STRING));
         }
         let size = mem.rt_size(ptr)? & !((1 << STRING_UNIT_LOG2) - 1);
         mem.slice(ptr, size)
@@ -184,10 +185,10 @@ impl<D: 'static> Ctx<'_, D> {
 
     /// Copies an `ArrayBuffer`'s bytes.
     pub fn lift_array_buffer(&mut self, ptr: u32) -> Result<Vec<u8>> {
-        non_null(ptr, || "~lib/arraybuffer/ArrayBuffer".into())?;
+        non_null(ptr, || classes::ARRAY_BUFFER.into())?;
         let mem = self.reader()?;
         if mem.rt_id(ptr)? != self.abi().array_buffer_id() {
-            return Err(self.wrong_type(ptr, "~lib/arraybuffer/ArrayBuffer"));
+            return Err(self.wrong_type(ptr, classes::ARRAY_BUFFER));
         }
         Ok(mem.slice(ptr, mem.rt_size(ptr)?)?.to_vec())
     }

@@ -184,7 +184,7 @@ pub mod kinds {
             ty.id == ty.string_id
         }
         fn describe() -> String {
-            "~lib/string/String".into()
+            ::asbind_abi::classes::STRING.into()
         }
     }
     impl Kind for Buffer {
@@ -192,7 +192,7 @@ pub mod kinds {
             ty.id == ty.array_buffer_id
         }
         fn describe() -> String {
-            "~lib/arraybuffer/ArrayBuffer".into()
+            ::asbind_abi::classes::ARRAY_BUFFER.into()
         }
     }
 
@@ -213,7 +213,7 @@ pub mod kinds {
             array_like::<T>(ty, flags::ARRAY)
         }
         fn describe() -> String {
-            format!("~lib/array/Array<{}>", T::AS_NAME)
+            format!("{}<{}>", ::asbind_abi::classes::ARRAY, T::AS_NAME)
         }
     }
     impl<T: Scalar> Kind for StaticArray<T> {
@@ -221,7 +221,7 @@ pub mod kinds {
             array_like::<T>(ty, flags::STATICARRAY)
         }
         fn describe() -> String {
-            format!("~lib/staticarray/StaticArray<{}>", T::AS_NAME)
+            format!("{}<{}>", ::asbind_abi::classes::STATIC_ARRAY, T::AS_NAME)
         }
     }
     impl<C: Class> Kind for C {

@@ -5,6 +5,7 @@
 //! only document. Views are available for little-endian hosts only, where wasm's byte order
 //! is the host's.
 
+use asbind_abi::classes;
 use asbind_abi::layout::STRING_UNIT_LOG2;
 
 use crate::arrays::{ArrayKind, ArrayLike, locate_array};
@@ -86,11 +87,11 @@ impl<D: 'static> Instance<D> {
     pub fn view_utf16(&self, ptr: u32) -> Result<&[u16]> {
         let mem = self.reader()?;
         if ptr == 0 {
-            return Err(Error::Null("~lib/string/String".into()));
+            return Err(Error::Null(classes::STRING.into()));
         }
         let id = mem.rt_id(ptr)?;
         if id != self.abi().string_id() {
-            return Err(Error::WrongType { ptr, expected: "~lib/string/String".into(), found: id });
+            return Err(Error::WrongType { ptr, expected: classes::STRING.into(), found: id });
         }
         let bytes = mem.slice(ptr, mem.rt_size(ptr)? & !((1 << STRING_UNIT_LOG2) - 1))?;
         cast(bytes, ptr)
