@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use asbind_abi::Generation;
 use asbind_abi::exports::{ExportKind, MEMORY, RTTI_BASE, RUNTIME, RuntimeExport};
-use asbind_abi::imports::std_import;
+use asbind_abi::imports::{std_global, std_import};
 use asbind_abi::rtti::Probe;
 use asbind_codegen::Model;
 use asbind_codegen::input::dts::Dialect;
@@ -206,9 +206,16 @@ impl Report<'_> {
                 (ImportKind::Func(sig), None) => {
                     t.row([name, "not supported".to_string(), wasm_sig(&sig.params, &sig.results)]);
                 }
-                (ImportKind::Memory, None) => t.row([name, "you (memory)".to_string(), String::new()]),
-                (ImportKind::Table, None) => t.row([name, "you (table)".to_string(), String::new()]),
-                (ImportKind::Global, None) => t.row([name, "you (global)".to_string(), String::new()]),
+                (ImportKind::Memory, None) => t.row([name, "asbind (declared size)".to_string(), "memory".into()]),
+                (ImportKind::Table, None) => t.row([name, "asbind (declared size)".to_string(), "table".into()]),
+                (ImportKind::Global(ty), None) => match std_global(&imp.module, &imp.field) {
+                    Some(_) => t.row([name, "asbind (Math constant)".to_string(), format!("global {ty}")]),
+                    None => {
+                        let method = m.import_globals.iter().find(|g| g.module == imp.module && g.field == imp.field);
+                        let who = method.map_or("you".to_string(), |g| format!("you: Host::{}", g.name));
+                        t.row([name, who, format!("global {ty}")])
+                    }
+                },
                 (ImportKind::Tag, None) => t.row([name, "you (tag)".to_string(), String::new()]),
             }
         }

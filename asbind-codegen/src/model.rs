@@ -239,6 +239,19 @@ pub struct Import {
     pub doc: String,
 }
 
+/// An imported global the host provides (`@external("host", "scale") declare const SCALE: i32`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportGlobal {
+    /// Import module.
+    pub module: String,
+    /// Import field.
+    pub field: String,
+    /// Rust trait method name (shares the `Host` trait's scope with the function imports).
+    pub name: String,
+    /// The global's wasm type.
+    pub ty: WasmType,
+}
+
 /// Which front door the model is for (changes only how the module bytes are found).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Embed {
@@ -276,6 +289,12 @@ pub struct Model {
     pub array_ids: Vec<(Ty, u32)>,
     /// Whether the runtime interface is exported.
     pub has_runtime: bool,
+    /// The export to call once at instantiation (`--exportStart`): the module has no start
+    /// section, and its globals and runtime are uninitialised until this runs.
+    pub start: Option<String>,
+    /// Imported globals the user provides (through the `Host` trait); the standard `Math`
+    /// constants and imported memories and tables come from the runtime.
+    pub import_globals: Vec<ImportGlobal>,
     /// Remarks for the user (no `.d.ts`, skipped exports, ...).
     pub notes: Vec<String>,
 }

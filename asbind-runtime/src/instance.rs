@@ -58,6 +58,8 @@ impl Module {
 pub struct Instance<D: 'static = ()> {
     store: Store<HostState<D>>,
     instance: wasmtime::Instance,
+    /// Whether [`Instance::call_start`] ran.
+    started: bool,
 }
 
 impl Instance<()> {
@@ -82,7 +84,7 @@ impl<D: Send + 'static> Instance<D> {
             }
         })?;
         init_runtime(store.as_context_mut(), |s, name| instance.get_export(s, name))?;
-        Ok(Instance { store, instance })
+        Ok(Instance { store, instance, started: false })
     }
 }
 
@@ -90,6 +92,21 @@ impl<D: 'static> Instance<D> {
     /// A context for lifting, lowering and calling.
     pub fn ctx(&mut self) -> Ctx<'_, D> {
         Ctx::new(self.store.as_context_mut())
+    }
+
+    /// Runs the module's start export `name` (a module built with `asc --exportStart NAME` has
+    /// no start section: its globals, static data and runtime are uninitialised until the host
+    /// calls it once, before anything else; AssemblyScript's own glue does the same).
+    ///
+    /// Generated bindings call it at instantiation; call it yourself when instantiating such a
+    /// module by hand. A second call is an [`Error::Argument`]: start code is not re-entrant.
+    pub fn call_start(&mut self, name: &str) -> Result<()> {
+        if self.started {
+            return Err(Error::Argument(format!("the start export `{name}` has already run on this instance")));
+        }
+        let start = self.func::<(), ()>(name)?;
+        self.started = true;
+        self.call(&start, ())
     }
 
     /// Resolves an exported function with the given wasm signature (once, at setup).

@@ -69,7 +69,12 @@ pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
 /// How class members name the generated module: its generics for a method signature and its
 /// type (`Module`, or `Module<H>` when the module has a [`Host`] trait).
 fn module_type(model: &Model) -> (TokenStream, TokenStream) {
-    if model.imports.is_empty() { (quote!(), quote!(Module)) } else { (quote!(<H: Host>), quote!(Module<H>)) }
+    if has_host(model) { (quote!(<H: Host>), quote!(Module<H>)) } else { (quote!(), quote!(Module)) }
+}
+
+/// Whether the module imports anything the user provides: then it has a [`Host`] trait.
+fn has_host(model: &Model) -> bool {
+    !model.imports.is_empty() || !model.import_globals.is_empty()
 }
 
 /// An opaque class: a handle type that keeps its object pinned, is its own `Kind` (so the
@@ -286,7 +291,7 @@ fn tuple(items: &[TokenStream]) -> TokenStream {
 }
 
 fn host_trait(model: &Model) -> TokenStream {
-    if model.imports.is_empty() {
+    if !has_host(model) {
         return TokenStream::new();
     }
     let allow = allow();
@@ -301,6 +306,15 @@ fn host_trait(model: &Model) -> TokenStream {
         let d = doc(&format!("Import `{}.{}`: {}", imp.module, imp.field, imp.doc));
         quote!(#d fn #name(&mut self #(, #params)*) -> ::asbind::Result<#result>;)
     });
+    let globals = model.import_globals.iter().map(|g| {
+        let name = ident(&g.name);
+        let t = wasm(&Ty::Raw(g.ty));
+        let d = doc(&format!(
+            "Value of the imported global `{}.{}` ({}), read once at instantiation.",
+            g.module, g.field, g.ty
+        ));
+        quote!(#d fn #name(&self) -> #t;)
+    });
     let d = doc(&format!(
         "The functions `{}` imports from its host, with AssemblyScript types lifted.\n\nThe standard `env` imports (`abort`, `trace`, `seed`, `Date.now`, `console.*`, ...) are\nprovided by `asbind` and can be overridden through `asbind::Imports`.",
         model.name
@@ -310,6 +324,7 @@ fn host_trait(model: &Model) -> TokenStream {
         #allow
         pub trait Host: ::std::marker::Send + 'static {
             #(#methods)*
+            #(#globals)*
         }
     }
 }
@@ -599,7 +614,7 @@ fn global_methods(model: &Model, g: &Global) -> TokenStream {
 
 fn module(model: &Model, embed: &Embed) -> TokenStream {
     let allow = allow();
-    let has_host = !model.imports.is_empty();
+    let has_host = has_host(model);
     let data = if has_host { quote!(H) } else { quote!(()) };
     let (generics, _) = module_type(model);
     let ty_generics = if has_host { quote!(<H>) } else { quote!() };
@@ -628,6 +643,12 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let methods = model.functions.iter().filter(|f| f.member.is_none()).map(|f| method(model, f));
     let globals = model.globals.iter().filter(|g| g.member.is_none()).map(|g| global_methods(model, g));
     let registrations = model.imports.iter().map(|i| register_import(model, i));
+    let global_values = model.import_globals.iter().map(|g| {
+        let (module, field, name) = (&g.module, &g.field, ident(&g.name));
+        quote!(imports.global(#module, #field, Host::#name(&host));)
+    });
+    // `--exportStart`: nothing works until the start export has run (AS_ABI §5.1).
+    let start = model.start.as_ref().map(|name| quote!(instance.call_start(#name)?;));
 
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
     let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
@@ -732,7 +753,9 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             /// always there, and `imports` can override them).
             pub fn from_module(module: &::asbind::Module, #host_param mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
                 #(#registrations)*
+                #(#global_values)*
                 let mut instance = ::asbind::Instance::with_imports(module, imports, #host_data)?;
+                #start
                 let exports = Exports {
                     #(#func_inits,)*
                     #(#global_inits,)*

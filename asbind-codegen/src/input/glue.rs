@@ -22,6 +22,17 @@ pub struct GlueImport {
     pub names: Vec<String>,
 }
 
+/// The export the glue calls once inside `instantiate` (`exports._start();`): a module built
+/// with `--exportStart NAME` has no start section and must have NAME called before anything
+/// else (AS_ABI §5.1).
+pub fn start_export(text: &str) -> Option<String> {
+    text.lines().map(str::trim).find_map(|line| {
+        let name = line.strip_prefix("exports.")?.strip_suffix("();")?;
+        let ident = !name.is_empty() && name.chars().all(|c| c == '_' || c == '$' || c.is_alphanumeric());
+        ident.then(|| name.to_string())
+    })
+}
+
 /// Extracts the adapted imports from the text of a glue `.js` file. Imports the glue passes
 /// through unchanged (plain numbers only) do not appear: their wasm signature says everything.
 ///
@@ -293,6 +304,13 @@ fn js_matching_paren(text: &str, open: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_export_is_the_call_inside_instantiate() {
+        let glue = "  const { exports } = await WebAssembly.instantiate(module, adaptedImports);\n  exports._start();\n  return adaptedExports;\n";
+        assert_eq!(start_export(glue).as_deref(), Some("_start"));
+        assert_eq!(start_export("exports.memory.buffer;\nexports.f(1);\n"), None);
+    }
     use crate::astype::{Scalar, TypedArray};
 
     macro_rules! fixture {

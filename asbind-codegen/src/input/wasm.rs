@@ -59,8 +59,8 @@ pub struct WasmGlobal {
 pub enum ImportKind {
     /// A function with this signature.
     Func(Signature),
-    /// A global.
-    Global,
+    /// A global of this type.
+    Global(WasmType),
     /// A memory.
     Memory,
     /// A table.
@@ -91,6 +91,9 @@ pub struct WasmInfo {
     pub memory: bool,
     /// Imports, in order.
     pub imports: Vec<WasmImport>,
+    /// Whether the module has a start section (runs at instantiation). Without one, a module
+    /// built with `--exportStart` waits for the host to call its start export.
+    pub start_section: bool,
 }
 
 impl WasmInfo {
@@ -187,7 +190,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<WasmInfo, Diagnostic> {
                         }
                         TypeRef::Global(g) => {
                             globals.push((val(g.content_type), g.mutable, None));
-                            ImportKind::Global
+                            ImportKind::Global(val(g.content_type))
                         }
                         TypeRef::Memory(_) => ImportKind::Memory,
                         TypeRef::Table(_) => ImportKind::Table,
@@ -213,6 +216,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<WasmInfo, Diagnostic> {
                     exports.push((e.name.into(), e.kind, e.index));
                 }
             }
+            Payload::StartSection { .. } => info.start_section = true,
             _ => {}
         }
     }

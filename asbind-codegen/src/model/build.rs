@@ -40,11 +40,18 @@ pub fn build(
     dts: Option<&Dts>,
     glue: &[GlueImport],
     glue_ids: &[(AsType, u32)],
+    start: Option<&str>,
 ) -> Result<Model, Diagnostics> {
+    // The export the glue calls, or by convention `_start`, if it is a `() -> ()` function and
+    // the module has no start section of its own.
+    let start = start
+        .or(Some("_start").filter(|_| !wasm.start_section))
+        .filter(|name| wasm.function(name).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.is_empty()));
     let mut b = Builder {
         wasm,
         wasm_path,
         dts,
+        start,
         errors: Vec::new(),
         records: Vec::new(),
         classes: Vec::new(),
@@ -83,7 +90,7 @@ pub fn build(
     let mut functions = b.functions(&mut methods, &mut notes);
     group_members(&mut functions, &b.classes, &mut notes);
     let globals = b.globals(&mut methods);
-    let imports = b.imports(glue);
+    let (imports, import_globals) = b.imports(glue);
     let mut array_ids = Vec::new();
     for (ty, id) in glue_ids {
         let before = b.errors.len();
@@ -127,6 +134,8 @@ pub fn build(
         imports,
         array_ids,
         has_runtime,
+        start: start.map(str::to_string),
+        import_globals,
         notes,
     })
 }

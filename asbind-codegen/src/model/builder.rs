@@ -17,6 +17,8 @@ pub(super) struct Builder<'a> {
     pub(super) wasm: &'a WasmInfo,
     pub(super) wasm_path: &'a Path,
     pub(super) dts: Option<&'a Dts>,
+    /// The start export (`--exportStart`), which is not part of the module's API.
+    pub(super) start: Option<&'a str>,
     pub(super) errors: Vec<Diagnostic>,
     pub(super) records: Vec<Record>,
     pub(super) classes: Vec<Class>,

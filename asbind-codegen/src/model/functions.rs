@@ -138,7 +138,8 @@ impl Builder<'_> {
         let mut skipped = Vec::new();
         let mut class_scopes: Vec<Scope> = class_scopes(&self.classes);
         for f in &self.wasm.functions {
-            if is_runtime_export(&f.name) || declared.contains(&f.name.as_str()) {
+            if is_runtime_export(&f.name) || declared.contains(&f.name.as_str()) || self.start == Some(f.name.as_str())
+            {
                 continue;
             }
             let classic_member = is_member(&f.name);

@@ -1,22 +1,34 @@
 //! The import pass: the function imports the user provides, typed from the glue and checked
-//! against the wasm; the standard imports (asbind-abi) are left to the runtime.
+//! against the wasm, and the globals the user provides; the standard imports and `Math`
+//! constants (asbind-abi) and imported memories and tables are left to the runtime.
 
-use asbind_abi::imports::std_import;
+use asbind_abi::imports::{std_global, std_import};
 
 use crate::astype::WasmType;
 use crate::diag::Diagnostic;
 use crate::input::glue::GlueImport;
+use crate::input::wasm::ImportKind;
 use crate::names::{Scope, snake};
 
 use super::builder::{Builder, join};
-use super::{Import, Ty, wasm_of};
+use super::{Import, ImportGlobal, Ty, wasm_of};
 
 impl Builder<'_> {
-    pub(super) fn imports(&mut self, glue: &[GlueImport]) -> Vec<Import> {
+    /// The function imports and the global imports the user provides; both become methods of
+    /// the `Host` trait, so they share one scope.
+    pub(super) fn imports(&mut self, glue: &[GlueImport]) -> (Vec<Import>, Vec<ImportGlobal>) {
         let mut out = Vec::new();
+        let mut globals = Vec::new();
         let mut scope = Scope::default();
         for imp in &self.wasm.imports {
-            let crate::input::wasm::ImportKind::Func(sig) = &imp.kind else { continue };
+            if let ImportKind::Global(ty) = &imp.kind {
+                if std_global(&imp.module, &imp.field).is_none() {
+                    let name = scope.unique(&snake(&imp.field));
+                    globals.push(ImportGlobal { module: imp.module.clone(), field: imp.field.clone(), name, ty: *ty });
+                }
+                continue;
+            }
+            let ImportKind::Func(sig) = &imp.kind else { continue };
             if std_import(&imp.module, &imp.field).is_some() {
                 continue;
             }
@@ -77,6 +89,6 @@ impl Builder<'_> {
                 doc,
             });
         }
-        out
+        (out, globals)
     }
 }

@@ -13,12 +13,20 @@ asbind::include_generated!(vector3d_0_19);
 asbind::include_generated!(classes);
 asbind::include_generated!(classes_plain);
 asbind::include_generated!(classes_0_19);
+asbind::include_generated!(start);
+asbind::include_generated!(env_globals);
 
 // The files `asbind gen` writes (the committed codegen snapshots), compiled as a user would
 // compile them: `mod` declarations of checked-in files that load the wasm at run time.
 #[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/hello.rs"]
 pub mod cli_hello;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/start.rs"]
+pub mod cli_start;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/env_globals.rs"]
+pub mod cli_env_globals;
 #[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/imports.rs"]
 pub mod cli_imports;
@@ -57,8 +65,8 @@ pub mod cli_classes_0_19;
 pub mod cli {
     pub use super::{
         cli_classes as classes, cli_classes_0_19 as classes_0_19, cli_classes_plain as classes_plain,
-        cli_hello as hello, cli_imports as imports, cli_readonly as readonly, cli_stdlib as stdlib,
-        cli_values as values, cli_values_minimal as values_minimal, cli_values_stub as values_stub,
-        cli_vector3d as vector3d, cli_vector3d_0_19 as vector3d_0_19,
+        cli_env_globals as env_globals, cli_hello as hello, cli_imports as imports, cli_readonly as readonly,
+        cli_start as start, cli_stdlib as stdlib, cli_values as values, cli_values_minimal as values_minimal,
+        cli_values_stub as values_stub, cli_vector3d as vector3d, cli_vector3d_0_19 as vector3d_0_19,
     };
 }

@@ -159,5 +159,21 @@ fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     let mut m = cli::imports::Module::from_file(fixture("imports.wasm"), Host)?;
     assert_eq!(m.greet("x")?, "Hello, x from cli!");
     assert_eq!(m.add_via_host(5, 3)?, 4);
+    // `--exportStart` and imported globals, through both doors.
+    assert_eq!(asbind_build_script_test::start::Module::new()?.bump()?, 43);
+    assert_eq!(cli::start::Module::from_file(fixture("start.wasm"))?.get_greeting()?, "hello start");
+    struct Scale;
+    impl asbind_build_script_test::env_globals::Host for Scale {
+        fn scale(&self) -> i32 {
+            4
+        }
+    }
+    impl cli::env_globals::Host for Scale {
+        fn scale(&self) -> i32 {
+            5
+        }
+    }
+    assert_eq!(asbind_build_script_test::env_globals::Module::new(Scale)?.scaled(2)?, 8);
+    assert_eq!(cli::env_globals::Module::from_file(fixture("env_globals.wasm"), Scale)?.scaled(2)?, 10);
     Ok(())
 }
