@@ -24,6 +24,8 @@
 // `<entry>.asbind.ts` (errors point there) and moved into the entry file, so every name the class
 // uses is in scope. Members that nothing used before are now compiled (and type-checked).
 // ASBIND_CLASSES_DEBUG=1 prints the generated source to stderr.
+// It also writes a custom section `asbind` with what the .d.ts erases: which parameters and
+// results of exported functions are enums, and each managed class's base (see SECTION below).
 //
 // Use:  asc entry.ts --transform ./node_modules/<pkg>/transform/asbind-classes.mjs
 //  or asconfig.json:  "options": { "transform": ["./node_modules/<pkg>/transform/asbind-classes.mjs"] }
@@ -35,6 +37,7 @@ export class P { a: i32; public b: i32; private c: i32; protected d: i32; readon
 class T {} abstract class Q {} class R<X> {} declare class S {}
 function p(a: i32, b?: i32, ...c: i32[]): void {}
 export { T as U };
+enum V { A }
 `;
 
 /** Node kinds, flag bits and parameter kinds of the running compiler, taken from a probe parse. */
@@ -42,12 +45,13 @@ function calibrate(parser) {
   const probe = new parser.constructor();
   probe.parseFile(PROBE, "asbind-probe.ts", true);
   const source = probe.sources[0];
-  const [P, T, Q, R, S, p, U] = source.statements;
+  const [P, T, Q, R, S, p, U, V] = source.statements;
   const [a, , c, d, e, f, ctor, plain, generic, get, set] = P.members;
   const bit = (node, base) => node.flags & ~base.flags;
   const k = {
     userEntry: source.sourceKind,
     classKind: P.kind, fieldKind: a.kind, methodKind: plain.kind, exportKind: U.kind,
+    functionKind: p.kind, enumKind: V.kind,
     export: bit(P, T), abstract: bit(Q, T), genericClass: bit(R, T), ambient: bit(S, T),
     private: bit(c, a), protected: bit(d, a), readonly: bit(e, a), static: bit(f, a),
     ctor: bit(ctor, plain), generic: bit(generic, plain), get: bit(get, plain), set: bit(set, plain),
@@ -71,18 +75,80 @@ export default class AsbindClasses {
   afterParse(parser) {
     const k = calibrate(parser);
     const entries = parser.sources.filter(s => s.sourceKind === k.userEntry && !s.internalPath.startsWith("~lib/"));
+    this.typeLines = [];
     for (const source of entries) {
       const code = wrappersForSource(source, k);
-      if (!code) continue;
-      const path = source.normalizedPath.replace(/\.ts$/, "") + ".asbind.ts";
-      if (process.env.ASBIND_CLASSES_DEBUG) this.log(`// ${path}\n${code}`);
-      parser.parseFile(code, path, true);
-      const virtual = parser.sources.find(s => s.normalizedPath === path);
-      // Move the wrappers into the entry file: same scope as the class, exported from the entry.
-      source.statements.push(...virtual.statements);
-      virtual.statements.length = 0;
+      if (code) {
+        const path = source.normalizedPath.replace(/\.ts$/, "") + ".asbind.ts";
+        if (process.env.ASBIND_CLASSES_DEBUG) this.log(`// ${path}\n${code}`);
+        parser.parseFile(code, path, true);
+        const virtual = parser.sources.find(s => s.normalizedPath === path);
+        // Move the wrappers into the entry file: same scope as the class, exported from the entry.
+        source.statements.push(...virtual.statements);
+        virtual.statements.length = 0;
+      }
+      this.typeLines.push(...enumTypes(source, k));
     }
   }
+
+  /** Records what the `.d.ts` erases in the `asbind` custom section (read by asbind's generator). */
+  afterCompile(module) {
+    const lines = [SECTION_VERSION, ...this.typeLines, ...classLines(this.program)];
+    module.addCustomSection(SECTION, new TextEncoder().encode(lines.join("\n") + "\n"));
+  }
+}
+
+/** Custom section name and first line. Lines after it (space-separated words):
+ *    enum <export> <param index | "result"> <enum>   a parameter or result declared as an exported enum
+ *    class <id> <base id | "-"> <internal name>        a managed class of the program and its base
+ */
+const SECTION = "asbind";
+const SECTION_VERSION = "asbind-types 1";
+
+/** Exported functions (wrappers included) whose parameters or result are declared as an
+ *  exported enum of the same file: the `.d.ts` says `i32`. */
+function enumTypes(source, k) {
+  const exported = new Map(); // local name -> names it is exported under
+  const add = (local, name) => exported.set(local, [...(exported.get(local) || []), name]);
+  const enums = new Set();
+  const functions = [];
+  for (const s of source.statements) {
+    if (s.kind === k.enumKind) {
+      enums.add(s.name.text);
+      if (s.flags & k.export) add(s.name.text, s.name.text);
+    } else if (s.kind === k.functionKind) {
+      functions.push(s);
+      if (s.flags & k.export) add(s.name.text, s.name.text);
+    } else if (s.kind === k.exportKind && !s.path && s.members) {
+      for (const member of s.members) add(member.localName.text, member.exportedName.text);
+    }
+  }
+  const enumName = type => {
+    const t = type && text(type).trim();
+    return t && enums.has(t) && exported.has(t) ? exported.get(t)[0] : null;
+  };
+  const out = [];
+  for (const f of functions) {
+    for (const name of exported.get(f.name.text) || []) {
+      f.signature.parameters.forEach((p, i) => {
+        const e = enumName(p.type);
+        if (e) out.push(`enum ${name} ${i} ${e}`);
+      });
+      const r = enumName(f.signature.returnType);
+      if (r) out.push(`enum ${name} result ${r}`);
+    }
+  }
+  return out;
+}
+
+/** Every managed class of the program with its base, by runtime id (the RTTI has no bases
+ *  since 0.23). */
+function classLines(program) {
+  const out = [];
+  for (const [id, cls] of program.managedClasses || []) {
+    out.push(`class ${id} ${cls.base ? cls.base.id : "-"} ${cls.internalName.replace(/\s/g, "")}`);
+  }
+  return out;
 }
 
 function wrappersForSource(source, k) {

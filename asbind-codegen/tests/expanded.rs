@@ -23,6 +23,7 @@ const FIXTURES: &[&str] = &[
     "classes_0_19",
     "start",
     "env_globals",
+    "enums",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -108,7 +109,8 @@ snapshots!(
     classes_plain,
     classes_0_19,
     start,
-    env_globals
+    env_globals,
+    enums
 );
 
 #[test]
