@@ -12,6 +12,7 @@ use crate::input::wasm::Signature;
 mod build;
 mod builder;
 mod classes;
+mod enum_slots;
 mod functions;
 mod imports;
 mod records;
@@ -239,6 +240,24 @@ pub struct Import {
     pub doc: String,
 }
 
+/// A parameter or result of an export that is one of the module's enums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumSlot {
+    /// The export.
+    pub export: String,
+    /// Where in its signature.
+    pub slot: crate::input::section::Slot,
+    /// Index into [`Model::enums`].
+    pub enum_index: usize,
+}
+
+impl Model {
+    /// The enum (index into [`Model::enums`]) that `export`'s `slot` is declared as, if any.
+    pub fn enum_at(&self, export: &str, slot: crate::input::section::Slot) -> Option<usize> {
+        self.enum_slots.iter().find(|s| s.export == export && s.slot == slot).map(|s| s.enum_index)
+    }
+}
+
 /// An imported global the host provides (`@external("host", "scale") declare const SCALE: i32`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportGlobal {
@@ -289,6 +308,8 @@ pub struct Model {
     pub array_ids: Vec<(Ty, u32)>,
     /// Whether the runtime interface is exported.
     pub has_runtime: bool,
+    /// Parameters and results that are enums (from the classes transform's custom section).
+    pub enum_slots: Vec<EnumSlot>,
     /// The export to call once at instantiation (`--exportStart`): the module has no start
     /// section, and its globals and runtime are uninitialised until this runs.
     pub start: Option<String>,

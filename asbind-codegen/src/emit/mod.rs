@@ -8,6 +8,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::input::exports::instance_member;
+use crate::input::section::Slot;
 use crate::model::{Embed, Enum, Function, Global, Import, MemberKind, Model, Record, Ty};
 use types::{Position, from_wasm, ident, rust, to_wasm, wasm};
 
@@ -400,17 +401,26 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     };
     let generics = if member.is_some() { generics } else { quote!() };
     let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+    let enum_type = |slot| {
+        model.enum_at(&f.export, slot).map(|e| {
+            let name = ident(&model.enums[e].name);
+            quote!(#name)
+        })
+    };
+    let enum_param = |i: usize| enum_type(Slot::Param(i));
     let params: Vec<TokenStream> = f
         .params
         .iter()
+        .enumerate()
         .skip(hidden)
-        .map(|p| {
+        .map(|(i, p)| {
             let n = ident(&p.name);
-            let t = rust(model, &p.ty, Position::Param);
+            let t = enum_param(i).unwrap_or_else(|| rust(model, &p.ty, Position::Param));
             if p.optional { quote!(#n: ::std::option::Option<#t>) } else { quote!(#n: #t) }
         })
         .collect();
-    let result = rust(model, &f.result, Position::Owned);
+    let enum_result = enum_type(Slot::Result);
+    let result = enum_result.clone().unwrap_or_else(|| rust(model, &f.result, Position::Owned));
     // Classic members do not count their hidden `this` (AS_ABI §6.3); transform wrappers do
     // count their `self`, which is an ordinary parameter there.
     let counted = if classic { hidden } else { 0 };
@@ -422,8 +432,15 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     let lowers = f.params.iter().enumerate().map(|(i, p)| {
         let n = ident(&p.name);
         let w = wasm(&p.ty);
+        let is_enum = enum_param(i).is_some();
         let convert = |v: TokenStream| {
-            if p.ty.is_reference() { marshal::lower(model, &p.ty, v) } else { to_wasm(&p.ty, v) }
+            if is_enum {
+                quote!(::std::primitive::i32::from(#v))
+            } else if p.ty.is_reference() {
+                marshal::lower(model, &p.ty, v)
+            } else {
+                to_wasm(&p.ty, v)
+            }
         };
         let value = if has_self && i == 0 {
             // The object itself.
@@ -458,6 +475,9 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     let set_argc = varargs.then(|| quote!(cx.set_arguments_length(argc)?;));
     let target = classic_dispatch(model, f).unwrap_or_else(|| quote!(&exports.#field));
     let body_result = match &f.result {
+        _ if enum_result.is_some() => {
+            quote!(::std::result::Result::Ok(<#enum_result as ::std::convert::TryFrom<i32>>::try_from(r)?))
+        }
         Ty::Void => quote!(::std::result::Result::Ok(r)),
         t if t.is_reference() => {
             let v = marshal::lift(model, t, quote!(r));

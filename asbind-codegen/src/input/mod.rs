@@ -6,4 +6,5 @@ pub mod exports;
 pub mod glue;
 mod jsdoc;
 mod lex;
+pub mod section;
 pub mod wasm;

@@ -94,6 +94,8 @@ pub struct WasmInfo {
     /// Whether the module has a start section (runs at instantiation). Without one, a module
     /// built with `--exportStart` waits for the host to call its start export.
     pub start_section: bool,
+    /// The `asbind` custom section the classes transform writes, if present and readable.
+    pub asbind: Option<super::section::Section>,
 }
 
 impl WasmInfo {
@@ -217,6 +219,9 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<WasmInfo, Diagnostic> {
                 }
             }
             Payload::StartSection { .. } => info.start_section = true,
+            Payload::CustomSection(reader) if reader.name() == super::section::NAME => {
+                info.asbind = super::section::parse(reader.data());
+            }
             _ => {}
         }
     }

@@ -91,6 +91,7 @@ pub fn build(
     group_members(&mut functions, &b.classes, &mut notes);
     let globals = b.globals(&mut methods);
     let (imports, import_globals) = b.imports(glue);
+    let enum_slots = super::enum_slots::enum_slots(wasm.asbind.as_ref(), &functions, &enums);
     let mut array_ids = Vec::new();
     for (ty, id) in glue_ids {
         let before = b.errors.len();
@@ -134,6 +135,7 @@ pub fn build(
         imports,
         array_ids,
         has_runtime,
+        enum_slots,
         start: start.map(str::to_string),
         import_globals,
         notes,

@@ -60,39 +60,42 @@ impl ::asbind::Lower for Palette {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl Palette {
     /// `new Palette(..)`, through the transform's export `src/enums/Palette__new(primary: i32): src/enums/Palette`
-    pub fn new(m: &mut Module, primary: i32) -> ::asbind::Result<Palette> {
+    pub fn new(m: &mut Module, primary: Color) -> ::asbind::Result<Palette> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
+        let primary: i32 = ::std::primitive::i32::from(primary);
         let target = &exports.f_palette_new;
         let r = cx.call(target, primary)?;
         ::std::result::Result::Ok(cx.lift::<Palette>(r)?)
     }
     /// `Palette#primary`, through the transform's export `src/enums/Palette__get_primary(self: src/enums/Palette): i32`
-    pub fn primary(&self, m: &mut Module) -> ::asbind::Result<i32> {
+    pub fn primary(&self, m: &mut Module) -> ::asbind::Result<Color> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
         let target = &exports.f_palette_get_primary;
         let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
     }
     /// `Palette#primary`, through the transform's export `src/enums/Palette__set_primary(self: src/enums/Palette, value: i32): void`
-    pub fn set_primary(&self, m: &mut Module, value: i32) -> ::asbind::Result<()> {
+    pub fn set_primary(&self, m: &mut Module, value: Color) -> ::asbind::Result<()> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
+        let value: i32 = ::std::primitive::i32::from(value);
         let target = &exports.f_palette_set_primary;
         let r = cx.call(target, (self_2, value))?;
         ::std::result::Result::Ok(r)
     }
     /// `Palette#mix`, through the transform's export `src/enums/Palette__m_mix(self: src/enums/Palette, other: i32): i32`
-    pub fn mix(&self, m: &mut Module, other: i32) -> ::asbind::Result<i32> {
+    pub fn mix(&self, m: &mut Module, other: Color) -> ::asbind::Result<Color> {
         let exports = &m.exports;
         let mut cx = m.instance.ctx();
         let self_2: u32 = cx.lower(self)?;
+        let other: i32 = ::std::primitive::i32::from(other);
         let target = &exports.f_palette_m_mix;
         let r = cx.call(target, (self_2, other))?;
-        ::std::result::Result::Ok(r)
+        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
     }
 }
 /// AssemblyScript enum `Color`.
@@ -195,35 +198,37 @@ impl Module {
         self.instance.collect()
     }
     /// `src/enums/next(c: i32): i32`
-    pub fn next(&mut self, c: i32) -> ::asbind::Result<i32> {
+    pub fn next(&mut self, c: Color) -> ::asbind::Result<Color> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
+        let c: i32 = ::std::primitive::i32::from(c);
         let target = &exports.f_next;
         let r = cx.call(target, c)?;
-        ::std::result::Result::Ok(r)
+        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
     }
     /// `src/enums/name_of(c: i32): ~lib/string/String`
-    pub fn name_of(&mut self, c: i32) -> ::asbind::Result<::std::string::String> {
+    pub fn name_of(&mut self, c: Color) -> ::asbind::Result<::std::string::String> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
+        let c: i32 = ::std::primitive::i32::from(c);
         let target = &exports.f_name_of;
         let r = cx.call(target, c)?;
         ::std::result::Result::Ok(cx.lift_string(r)?)
     }
     /// `src/enums/from_index(i: i32): i32`
-    pub fn from_index(&mut self, i: i32) -> ::asbind::Result<i32> {
+    pub fn from_index(&mut self, i: i32) -> ::asbind::Result<Color> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let target = &exports.f_from_index;
         let r = cx.call(target, i)?;
-        ::std::result::Result::Ok(r)
+        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
     }
     /// `src/enums/bogus(): i32`
-    pub fn bogus(&mut self) -> ::asbind::Result<i32> {
+    pub fn bogus(&mut self) -> ::asbind::Result<Color> {
         let exports = &self.exports;
         let mut cx = self.instance.ctx();
         let target = &exports.f_bogus;
         let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
     }
 }
