@@ -21,10 +21,45 @@ pub struct Module {
     inner: wasmtime::Module,
 }
 
-/// The engine shared by modules created without an explicit one.
+/// The engine shared by modules created without an explicit one, configured by [`engine_config`].
 pub fn default_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(Engine::default)
+    ENGINE.get_or_init(|| Engine::new(&engine_config()).expect("the asbind engine configuration is valid"))
+}
+
+/// The wasmtime configuration asbind runs modules with: the WebAssembly proposals of
+/// [`asbind_abi::features::FEATURES`], the same list the generator validates modules against.
+/// Proposals this wasmtime build cannot run (no `threads` or `gc` cargo feature) are off either
+/// way; those with a switch are set explicitly.
+pub fn engine_config() -> wasmtime::Config {
+    use asbind_abi::features::{FEATURES, Proposal};
+    let mut config = wasmtime::Config::new();
+    for f in FEATURES {
+        let on = f.supported;
+        match f.proposal {
+            Proposal::BulkMemory => config.wasm_bulk_memory(on),
+            Proposal::MultiValue => config.wasm_multi_value(on),
+            Proposal::Simd => config.wasm_simd(on),
+            Proposal::RelaxedSimd => config.wasm_relaxed_simd(on),
+            Proposal::TailCall => config.wasm_tail_call(on),
+            Proposal::MultiMemory => config.wasm_multi_memory(on),
+            Proposal::Memory64 => config.wasm_memory64(on),
+            Proposal::ExtendedConst => config.wasm_extended_const(on),
+            Proposal::Gc => config.wasm_gc(on),
+            Proposal::WideArithmetic => config.wasm_wide_arithmetic(on),
+            // Always on in wasmtime (the MVP additions, funcref tables, typed function references),
+            // or not compiled into this build (threads, externref, exceptions: no `threads`/`gc`).
+            Proposal::MutableGlobal
+            | Proposal::SignExtension
+            | Proposal::SaturatingFloatToInt
+            | Proposal::ReferenceTypes
+            | Proposal::FunctionReferences
+            | Proposal::GcTypes
+            | Proposal::Threads
+            | Proposal::Exceptions => &mut config,
+        };
+    }
+    config
 }
 
 impl Module {
