@@ -278,6 +278,9 @@ pub struct Model {
     pub has_runtime: bool,
     /// Remarks for the user (no `.d.ts`, skipped exports, ...).
     pub notes: Vec<String>,
+    /// Problems that did not stop the bindings: exports bound with raw wasm types or as opaque
+    /// handles, inputs that look stale. Each is also in the docs of the item it is about.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// The wasm type a value of `ty` travels as.

@@ -89,7 +89,8 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
         .filter(|id| !c.accepts.contains(id))
         .map(Literal::u32_unsuffixed);
     let d = doc(&format!(
-        "AssemblyScript class `{path}` (runtime id {}): a handle that keeps the object alive while any clone of it lives.",
+        "AssemblyScript class `{}` (runtime id {}): a handle that keeps the object alive while any clone of it lives.",
+        crate::diag::decode(path),
         c.id
     ));
     let upcasts = c.bases.iter().filter_map(|b| model.classes.iter().find(|x| x.id == *b)).map(|base| {
@@ -703,6 +704,9 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
                 file_name(&model.wasm_path),
                 file_name(dts)
             ));
+        }
+        for w in &model.warnings {
+            text.push_str(&format!("\n\nWarning: {}: {}.", file_name(&w.file), w.message));
         }
         for note in &model.notes {
             text.push_str(&format!("\n\nNote: {note}."));

@@ -46,6 +46,7 @@ pub fn build(
         wasm_path,
         dts,
         errors: Vec::new(),
+        warnings: Vec::new(),
         records: Vec::new(),
         classes: Vec::new(),
         by_path: HashMap::new(),
@@ -128,6 +129,7 @@ pub fn build(
         array_ids,
         has_runtime,
         notes,
+        warnings: b.warnings,
     })
 }
 
