@@ -82,3 +82,33 @@ fn an_unmarshallable_type_binds_raw_with_a_warning() {
     assert!(w.message.contains("AssemblyScript function reference"), "{w}");
     assert_eq!(w.file, Path::new(&dir).join("partial.d.ts"));
 }
+
+/// Bindings given another build of the module say so, instead of failing at the first export.
+#[test]
+fn bindings_refuse_a_module_they_were_not_generated_from() {
+    let other = asbind::Module::from_file("fixtures/hello.wasm").unwrap();
+    let err = partial::Module::from_module(&other, asbind::Imports::new()).err().expect("refused");
+    let text = err.to_string();
+    assert!(matches!(err, asbind::Error::Mismatch(_)), "{err:?}");
+    assert!(
+        text.starts_with("this wasm does not match the bindings generated from partial.wasm (it lacks exports `apply`"),
+        "{text}"
+    );
+    // The same fingerprint on both sides for the module itself.
+    let own = asbind::Module::new(partial::Module::WASM).unwrap();
+    assert!(partial::Module::from_module(&own, asbind::Imports::new()).is_ok());
+    // A module with the same export names but another signature.
+    let options = asbind_codegen::Options::new("fixtures/partial.wasm", asbind_codegen::Embed::Runtime);
+    let model = asbind_codegen::model(&options).unwrap();
+    let funcs: Vec<&str> = model.functions.iter().map(|f| f.export.as_str()).collect();
+    let globals: Vec<&str> = model.globals.iter().map(|g| g.export.as_str()).collect();
+    assert_eq!(own.fingerprint(&funcs, &globals), asbind_codegen::model::fingerprint(&model));
+    let wat = r#"(module (memory (export "memory") 1) (func (export "greet") (param i64) (result i32) i32.const 0))"#;
+    let changed = asbind::Module::new(wat::parse_str(wat).unwrap()).unwrap();
+    let err = changed.check_bindings(1, &["greet"], &[], "m.wasm", "regenerate them with `asbind gen m.wasm`");
+    assert_eq!(
+        err.unwrap_err().to_string(),
+        "this wasm does not match the bindings generated from m.wasm (the signatures of its exports differ); \
+         regenerate them with `asbind gen m.wasm`"
+    );
+}

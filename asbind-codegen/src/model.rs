@@ -16,7 +16,7 @@ mod functions;
 mod imports;
 mod records;
 
-pub use build::build;
+pub use build::{build, fingerprint};
 pub use records::layout;
 
 /// A type as the generated code handles it.

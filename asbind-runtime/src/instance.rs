@@ -81,6 +81,72 @@ impl Module {
         Self::new(bytes)
     }
 
+    /// The fingerprint ([`asbind_abi::fingerprint`]) of this module's exports `functions` and
+    /// `globals`: what generated bindings compare with the one they were generated with.
+    pub fn fingerprint(&self, functions: &[&str], globals: &[&str]) -> u64 {
+        use asbind_abi::fingerprint::{fingerprint, func_line, global_line, missing_line};
+        let val = |t: &wasmtime::ValType| match t {
+            wasmtime::ValType::I32 => ValType::I32,
+            wasmtime::ValType::I64 => ValType::I64,
+            wasmtime::ValType::F32 => ValType::F32,
+            wasmtime::ValType::F64 => ValType::F64,
+            wasmtime::ValType::V128 => ValType::V128,
+            wasmtime::ValType::Ref(_) => ValType::Ref,
+        };
+        use asbind_abi::fingerprint::ValType;
+        let funcs = functions.iter().map(|name| match self.inner.get_export(name) {
+            Some(wasmtime::ExternType::Func(f)) => {
+                let params: Vec<ValType> = f.params().map(|t| val(&t)).collect();
+                let results: Vec<ValType> = f.results().map(|t| val(&t)).collect();
+                func_line(name, &params, &results)
+            }
+            _ => missing_line(name),
+        });
+        let globals = globals.iter().map(|name| match self.inner.get_export(name) {
+            Some(wasmtime::ExternType::Global(g)) => global_line(name, val(g.content())),
+            _ => missing_line(name),
+        });
+        fingerprint(funcs.chain(globals))
+    }
+
+    /// Checks that this module has the exports generated bindings use, with the signatures they
+    /// were generated for (`expected`, from [`Module::fingerprint`] of the module they were
+    /// generated from, `source`); `regenerate` says how to make bindings for this module.
+    pub fn check_bindings(
+        &self,
+        expected: u64,
+        functions: &[&str],
+        globals: &[&str],
+        source: &str,
+        regenerate: &str,
+    ) -> Result<()> {
+        if self.fingerprint(functions, globals) == expected {
+            return Ok(());
+        }
+        let missing: Vec<&str> = functions
+            .iter()
+            .filter(|n| !matches!(self.inner.get_export(n), Some(wasmtime::ExternType::Func(_))))
+            .chain(
+                globals.iter().filter(|n| !matches!(self.inner.get_export(n), Some(wasmtime::ExternType::Global(_)))),
+            )
+            .copied()
+            .collect();
+        let detail = if missing.is_empty() {
+            "the signatures of its exports differ".to_string()
+        } else {
+            let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+            format!(
+                "it lacks export{} `{}`{}",
+                if missing.len() == 1 { "" } else { "s" },
+                shown.join("`, `"),
+                if missing.len() > shown.len() { ", ..." } else { "" }
+            )
+        };
+        Err(Error::Mismatch(format!(
+            "this wasm does not match the bindings generated from {source} ({detail}); {regenerate}"
+        )))
+    }
+
     /// The wasmtime module.
     pub fn wasmtime(&self) -> &wasmtime::Module {
         &self.inner

@@ -630,6 +630,20 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let globals = model.globals.iter().filter(|g| g.member.is_none()).map(|g| global_methods(model, g));
     let registrations = model.imports.iter().map(|i| register_import(model, i));
 
+    // Checked before anything is resolved: a module of another build fails with one clear error.
+    let check = {
+        let fp = Literal::u64_suffixed(crate::model::fingerprint(model));
+        let funcs = model.functions.iter().map(|f| &f.export);
+        let globals = model.globals.iter().map(|g| &g.export);
+        let source = file_name(&model.wasm_path);
+        let regenerate = match embed {
+            Embed::Runtime => format!("regenerate them with `asbind gen {}`", model.wasm_path.display()),
+            Embed::Bytes(_) => {
+                "they embed their own module (`Module::new()`); for another module, generate bindings for it".into()
+            }
+        };
+        quote!(module.check_bindings(#fp, &[#(#funcs),*], &[#(#globals),*], #source, #regenerate)?;)
+    };
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
     let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
     let constructors = match embed {
@@ -735,6 +749,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             /// Instantiates an already compiled module with `imports` (the standard ones are
             /// always there, and `imports` can override them).
             pub fn from_module(module: &::asbind::Module, #host_param mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
+                #check
                 #(#registrations)*
                 let mut instance = ::asbind::Instance::with_imports(module, imports, #host_data)?;
                 let exports = Exports {

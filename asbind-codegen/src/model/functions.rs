@@ -430,8 +430,23 @@ impl Builder<'_> {
             if is_runtime_export(&w.name) || declared.contains(&w.name) || enum_members.contains(&w.name) {
                 continue;
             }
-            if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) {
+            if matches!(w.ty, WasmType::Ref) {
                 continue;
+            }
+            if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        self.wasm_path,
+                        None,
+                        format!(
+                            "the wasm exports global `{}`, which the .d.ts does not declare: bound with its raw wasm \
+                             type {}",
+                            decode(&w.name),
+                            w.ty
+                        ),
+                    )
+                    .help(REBUILD),
+                );
             }
             // A classic class's id global: the id is in the handle type's `Class::IDS`.
             if self.classes.iter().any(|c| c.class == w.name) {
