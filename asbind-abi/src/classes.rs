@@ -13,6 +13,9 @@ pub const ARRAY: &str = "~lib/array/Array";
 pub const STATIC_ARRAY: &str = "~lib/staticarray/StaticArray";
 /// Prefix of the typed arrays (`~lib/typedarray/Float64Array`).
 pub const TYPED_ARRAY_PREFIX: &str = "~lib/typedarray/";
+/// Prefix of a function type's class, with its percent-encoded signature and `>` after it
+/// (`~lib/function/Function<%28i32%29=>i32>`): a function reference is a managed object of it.
+pub const FUNCTION_PREFIX: &str = "~lib/function/Function<";
 
 #[cfg(test)]
 mod tests {
@@ -20,7 +23,7 @@ mod tests {
 
     #[test]
     fn every_path_is_in_the_standard_library() {
-        for path in [STRING, ARRAY_BUFFER, ARRAY, STATIC_ARRAY, TYPED_ARRAY_PREFIX] {
+        for path in [STRING, ARRAY_BUFFER, ARRAY, STATIC_ARRAY, TYPED_ARRAY_PREFIX, FUNCTION_PREFIX] {
             assert!(path.starts_with(LIB_PREFIX), "{path}");
         }
     }

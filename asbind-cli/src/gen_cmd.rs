@@ -69,6 +69,7 @@ pub fn run(args: &GenArgs) -> Result<(), Failure> {
 /// The formatted bindings for `inputs`; notes go to stderr.
 fn generate(inputs: &Inputs) -> Result<String, Failure> {
     let generated = asbind_codegen::generate(&inputs.options())?;
+    crate::print_warnings(&generated.model);
     for note in &generated.model.notes {
         eprintln!("note: {note}");
     }

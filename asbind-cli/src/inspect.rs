@@ -26,6 +26,7 @@ pub struct InspectArgs {
 pub fn run(args: &InspectArgs) -> Result<(), Failure> {
     let options = args.inputs.options();
     let model = asbind_codegen::model(&options)?;
+    crate::print_warnings(&model);
     let (bytes, wasm) = read_wasm(&options.wasm)?;
     // A data section the validator accepted always parses; without it the generation is unknown.
     let image = MemoryImage::parse(&bytes).unwrap_or_default();
@@ -68,6 +69,12 @@ impl Report<'_> {
         self.imports(&mut out);
         self.runtime(&mut out);
 
+        if !m.warnings.is_empty() {
+            section(&mut out, "Warnings", Some(m.warnings.len()));
+            for w in &m.warnings {
+                let _ = writeln!(out, "  - {}", w.to_string().replace('\n', "\n    "));
+            }
+        }
         if !m.notes.is_empty() {
             section(&mut out, "Notes", None);
             for note in &m.notes {

@@ -119,6 +119,19 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
+/// Prints `warning: file:line: message` with its `help:` line for each warning of `model`, up
+/// to [`MAX_DIAGNOSTICS`].
+fn print_warnings(model: &asbind_codegen::Model) {
+    let all = &model.warnings;
+    if all.is_empty() {
+        return;
+    }
+    eprintln!("{}", Diagnostics(all.iter().take(MAX_DIAGNOSTICS).cloned().collect()));
+    if all.len() > MAX_DIAGNOSTICS {
+        eprintln!("warning: ... and {} more warnings ({} in total)", all.len() - MAX_DIAGNOSTICS, all.len());
+    }
+}
+
 /// Reads the wasm binary again, after the generator accepted it, for what the model does not
 /// keep: imports of every kind, the memory export and the data segments.
 fn read_wasm(path: &Path) -> Result<(Vec<u8>, WasmInfo), Failure> {

@@ -11,7 +11,7 @@ pub mod astype;
 pub mod diag;
 pub mod input;
 
-pub use diag::{Diagnostic, Diagnostics};
+pub use diag::{Diagnostic, Diagnostics, Level};
 pub mod emit;
 pub mod model;
 pub mod names;

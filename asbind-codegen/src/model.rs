@@ -17,7 +17,7 @@ mod functions;
 mod imports;
 mod records;
 
-pub use build::build;
+pub use build::{build, fingerprint};
 pub use records::layout;
 
 /// A type as the generated code handles it.
@@ -318,6 +318,9 @@ pub struct Model {
     pub import_globals: Vec<ImportGlobal>,
     /// Remarks for the user (no `.d.ts`, skipped exports, ...).
     pub notes: Vec<String>,
+    /// Problems that did not stop the bindings: exports bound with raw wasm types or as opaque
+    /// handles, inputs that look stale. Each is also in the docs of the item it is about.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// The wasm type a value of `ty` travels as.

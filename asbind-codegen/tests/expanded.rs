@@ -24,6 +24,7 @@ const FIXTURES: &[&str] = &[
     "start",
     "env_globals",
     "enums",
+    "partial",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -110,7 +111,8 @@ snapshots!(
     classes_0_19,
     start,
     env_globals,
-    enums
+    enums,
+    partial
 );
 
 #[test]

@@ -95,6 +95,10 @@ pub enum Error {
         .0.join(", ")
     )]
     MissingImports(Vec<String>),
+    /// The module is not the one the generated bindings were made from (another build: its
+    /// exports differ). The message says which file the bindings came from and how to regenerate.
+    #[error("{0}")]
+    Mismatch(String),
     /// The bytes are not a valid wasm module, or wasmtime could not compile it.
     #[error("could not compile the module: {0}")]
     Compile(String),

@@ -21,10 +21,45 @@ pub struct Module {
     inner: wasmtime::Module,
 }
 
-/// The engine shared by modules created without an explicit one.
+/// The engine shared by modules created without an explicit one, configured by [`engine_config`].
 pub fn default_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(Engine::default)
+    ENGINE.get_or_init(|| Engine::new(&engine_config()).expect("the asbind engine configuration is valid"))
+}
+
+/// The wasmtime configuration asbind runs modules with: the WebAssembly proposals of
+/// [`asbind_abi::features::FEATURES`], the same list the generator validates modules against.
+/// Proposals this wasmtime build cannot run (no `threads` or `gc` cargo feature) are off either
+/// way; those with a switch are set explicitly.
+pub fn engine_config() -> wasmtime::Config {
+    use asbind_abi::features::{FEATURES, Proposal};
+    let mut config = wasmtime::Config::new();
+    for f in FEATURES {
+        let on = f.supported;
+        match f.proposal {
+            Proposal::BulkMemory => config.wasm_bulk_memory(on),
+            Proposal::MultiValue => config.wasm_multi_value(on),
+            Proposal::Simd => config.wasm_simd(on),
+            Proposal::RelaxedSimd => config.wasm_relaxed_simd(on),
+            Proposal::TailCall => config.wasm_tail_call(on),
+            Proposal::MultiMemory => config.wasm_multi_memory(on),
+            Proposal::Memory64 => config.wasm_memory64(on),
+            Proposal::ExtendedConst => config.wasm_extended_const(on),
+            Proposal::Gc => config.wasm_gc(on),
+            Proposal::WideArithmetic => config.wasm_wide_arithmetic(on),
+            // Always on in wasmtime (the MVP additions, funcref tables, typed function references),
+            // or not compiled into this build (threads, externref, exceptions: no `threads`/`gc`).
+            Proposal::MutableGlobal
+            | Proposal::SignExtension
+            | Proposal::SaturatingFloatToInt
+            | Proposal::ReferenceTypes
+            | Proposal::FunctionReferences
+            | Proposal::GcTypes
+            | Proposal::Threads
+            | Proposal::Exceptions => &mut config,
+        };
+    }
+    config
 }
 
 impl Module {
@@ -44,6 +79,72 @@ impl Module {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
         Self::new(bytes)
+    }
+
+    /// The fingerprint ([`asbind_abi::fingerprint`]) of this module's exports `functions` and
+    /// `globals`: what generated bindings compare with the one they were generated with.
+    pub fn fingerprint(&self, functions: &[&str], globals: &[&str]) -> u64 {
+        use asbind_abi::fingerprint::{fingerprint, func_line, global_line, missing_line};
+        let val = |t: &wasmtime::ValType| match t {
+            wasmtime::ValType::I32 => ValType::I32,
+            wasmtime::ValType::I64 => ValType::I64,
+            wasmtime::ValType::F32 => ValType::F32,
+            wasmtime::ValType::F64 => ValType::F64,
+            wasmtime::ValType::V128 => ValType::V128,
+            wasmtime::ValType::Ref(_) => ValType::Ref,
+        };
+        use asbind_abi::fingerprint::ValType;
+        let funcs = functions.iter().map(|name| match self.inner.get_export(name) {
+            Some(wasmtime::ExternType::Func(f)) => {
+                let params: Vec<ValType> = f.params().map(|t| val(&t)).collect();
+                let results: Vec<ValType> = f.results().map(|t| val(&t)).collect();
+                func_line(name, &params, &results)
+            }
+            _ => missing_line(name),
+        });
+        let globals = globals.iter().map(|name| match self.inner.get_export(name) {
+            Some(wasmtime::ExternType::Global(g)) => global_line(name, val(g.content())),
+            _ => missing_line(name),
+        });
+        fingerprint(funcs.chain(globals))
+    }
+
+    /// Checks that this module has the exports generated bindings use, with the signatures they
+    /// were generated for (`expected`, from [`Module::fingerprint`] of the module they were
+    /// generated from, `source`); `regenerate` says how to make bindings for this module.
+    pub fn check_bindings(
+        &self,
+        expected: u64,
+        functions: &[&str],
+        globals: &[&str],
+        source: &str,
+        regenerate: &str,
+    ) -> Result<()> {
+        if self.fingerprint(functions, globals) == expected {
+            return Ok(());
+        }
+        let missing: Vec<&str> = functions
+            .iter()
+            .filter(|n| !matches!(self.inner.get_export(n), Some(wasmtime::ExternType::Func(_))))
+            .chain(
+                globals.iter().filter(|n| !matches!(self.inner.get_export(n), Some(wasmtime::ExternType::Global(_)))),
+            )
+            .copied()
+            .collect();
+        let detail = if missing.is_empty() {
+            "the signatures of its exports differ".to_string()
+        } else {
+            let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+            format!(
+                "it lacks export{} `{}`{}",
+                if missing.len() == 1 { "" } else { "s" },
+                shown.join("`, `"),
+                if missing.len() > shown.len() { ", ..." } else { "" }
+            )
+        };
+        Err(Error::Mismatch(format!(
+            "this wasm does not match the bindings generated from {source} ({detail}); {regenerate}"
+        )))
     }
 
     /// The wasmtime module.

@@ -71,7 +71,7 @@ pub use globals::GlobalValue;
 pub use handle::{AnyRef, Ref};
 pub use host_env::Console;
 pub use imports::{HostFn, Imports};
-pub use instance::{Instance, Module, default_engine};
+pub use instance::{Instance, Module, default_engine, engine_config};
 pub use lift::{Element, Lift};
 pub use lower::{AsHandle, Lower};
 pub use state::{HostState, Utf16};

@@ -15,6 +15,7 @@ fn main() {
         .module("../../fixtures/classes_0_19.wasm")
         .module("../../fixtures/start.wasm")
         .module("../../fixtures/env_globals.wasm")
+        .module("../../fixtures/partial.wasm")
         // Explicit inputs and a different module name, to exercise the overrides.
         .module_with("../../fixtures/imports.wasm", |m| {
             m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")

@@ -95,7 +95,8 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
         .filter(|id| !c.accepts.contains(id))
         .map(Literal::u32_unsuffixed);
     let d = doc(&format!(
-        "AssemblyScript class `{path}` (runtime id {}): a handle that keeps the object alive while any clone of it lives.",
+        "AssemblyScript class `{}` (runtime id {}): a handle that keeps the object alive while any clone of it lives.",
+        crate::diag::decode(path),
         c.id
     ));
     let upcasts = c.bases.iter().filter_map(|b| model.classes.iter().find(|x| x.id == *b)).map(|base| {
@@ -670,6 +671,20 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     // `--exportStart`: nothing works until the start export has run (AS_ABI §5.1).
     let start = model.start.as_ref().map(|name| quote!(instance.call_start(#name)?;));
 
+    // Checked before anything is resolved: a module of another build fails with one clear error.
+    let check = {
+        let fp = Literal::u64_suffixed(crate::model::fingerprint(model));
+        let funcs = model.functions.iter().map(|f| &f.export);
+        let globals = model.globals.iter().map(|g| &g.export);
+        let source = file_name(&model.wasm_path);
+        let regenerate = match embed {
+            Embed::Runtime => format!("regenerate them with `asbind gen {}`", model.wasm_path.display()),
+            Embed::Bytes(_) => {
+                "they embed their own module (`Module::new()`); for another module, generate bindings for it".into()
+            }
+        };
+        quote!(module.check_bindings(#fp, &[#(#funcs),*], &[#(#globals),*], #source, #regenerate)?;)
+    };
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
     let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
     let constructors = match embed {
@@ -745,6 +760,9 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
                 file_name(dts)
             ));
         }
+        for w in &model.warnings {
+            text.push_str(&format!("\n\nWarning: {}: {}.", file_name(&w.file), w.message));
+        }
         for note in &model.notes {
             text.push_str(&format!("\n\nNote: {note}."));
         }
@@ -772,6 +790,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             /// Instantiates an already compiled module with `imports` (the standard ones are
             /// always there, and `imports` can override them).
             pub fn from_module(module: &::asbind::Module, #host_param mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
+                #check
                 #(#registrations)*
                 #(#global_values)*
                 let mut instance = ::asbind::Instance::with_imports(module, imports, #host_data)?;

@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use asbind_abi::exports::{MEMORY, RTTI_BASE, RUNTIME_FUNCTIONS};
-use wasmparser::{ConstExpr, ExternalKind, Operator, Parser, Payload, TypeRef, ValType};
+use asbind_abi::features::{FEATURES, Feature, Proposal};
+use wasmparser::{ConstExpr, ExternalKind, Operator, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures};
 
 use crate::astype::WasmType;
 use crate::diag::Diagnostic;
@@ -149,13 +150,72 @@ fn constant(expr: &ConstExpr<'_>) -> Option<Const> {
     matches!(ops.read().ok()?, Operator::End).then_some(value)
 }
 
+/// The wasmparser flags of one proposal.
+fn flags(p: Proposal) -> WasmFeatures {
+    match p {
+        Proposal::MutableGlobal => WasmFeatures::MUTABLE_GLOBAL,
+        Proposal::SignExtension => WasmFeatures::SIGN_EXTENSION,
+        Proposal::SaturatingFloatToInt => WasmFeatures::SATURATING_FLOAT_TO_INT,
+        Proposal::BulkMemory => WasmFeatures::BULK_MEMORY,
+        Proposal::MultiValue => WasmFeatures::MULTI_VALUE,
+        Proposal::Simd => WasmFeatures::SIMD,
+        Proposal::RelaxedSimd => WasmFeatures::RELAXED_SIMD,
+        Proposal::ReferenceTypes => WasmFeatures::REFERENCE_TYPES,
+        Proposal::GcTypes => WasmFeatures::GC_TYPES,
+        Proposal::FunctionReferences => WasmFeatures::FUNCTION_REFERENCES,
+        Proposal::TailCall => WasmFeatures::TAIL_CALL,
+        Proposal::MultiMemory => WasmFeatures::MULTI_MEMORY,
+        Proposal::Memory64 => WasmFeatures::MEMORY64,
+        Proposal::ExtendedConst => WasmFeatures::EXTENDED_CONST,
+        Proposal::Threads => WasmFeatures::THREADS,
+        Proposal::Exceptions => WasmFeatures::EXCEPTIONS,
+        Proposal::Gc => WasmFeatures::GC,
+        Proposal::WideArithmetic => WasmFeatures::WIDE_ARITHMETIC,
+    }
+}
+
+/// What the generator validates against: exactly the proposals asbind's engine runs
+/// ([`asbind_abi::features::FEATURES`]), so an accepted module is one the runtime loads.
+pub fn validator_features() -> WasmFeatures {
+    FEATURES.iter().filter(|f| f.supported).fold(WasmFeatures::FLOATS, |all, f| all | flags(f.proposal))
+}
+
+/// When `bytes` is valid wasm that uses proposals asbind does not run, a diagnostic naming them.
+fn unsupported_feature(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
+    let base = validator_features();
+    let unsupported: Vec<&Feature> = FEATURES.iter().filter(|f| !f.supported).collect();
+    let with = |extra: WasmFeatures| Validator::new_with_features(base | extra).validate_all(bytes).is_ok();
+    let all = unsupported.iter().fold(WasmFeatures::empty(), |all, f| all | flags(f.proposal));
+    if !with(all) {
+        return None;
+    }
+    // The proposals that, alone, make it valid; else every one it may need.
+    let mut used: Vec<&Feature> = unsupported.iter().copied().filter(|f| with(flags(f.proposal))).collect();
+    if used.is_empty() {
+        used = unsupported.iter().copied().filter(|f| !with(all - flags(f.proposal))).collect();
+    }
+    let names = used.iter().map(|f| format!("{} ({})", f.name, f.detail)).collect::<Vec<_>>().join("; ");
+    let flags: Vec<String> = used.iter().filter_map(|f| f.asc_flag).map(|f| format!("`--enable {f}`")).collect();
+    let help = if flags.is_empty() {
+        "rebuild the module without these proposals".to_string()
+    } else {
+        format!("rebuild the module without {} (and without code that needs it)", flags.join(" or "))
+    };
+    Some(
+        Diagnostic::new(path, None, format!("this module uses a WebAssembly proposal asbind cannot run: {names}"))
+            .help(help),
+    )
+}
+
 /// Reads (and validates) a wasm binary. `path` names it in diagnostics.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<WasmInfo, Diagnostic> {
     let bad = |e: wasmparser::BinaryReaderError| {
         Diagnostic::new(path, None, format!("not a valid WebAssembly module: {e}"))
             .help("pass the .wasm file asc wrote (--outFile), not a .wat or a truncated copy")
     };
-    wasmparser::Validator::new().validate_all(bytes).map_err(bad)?;
+    if let Err(e) = Validator::new_with_features(validator_features()).validate_all(bytes) {
+        return Err(unsupported_feature(path, bytes).unwrap_or_else(|| bad(e)));
+    }
 
     let mut types: Vec<Signature> = Vec::new();
     let mut func_types: Vec<u32> = Vec::new(); // type index of every function, imports first

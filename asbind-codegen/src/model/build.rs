@@ -53,6 +53,7 @@ pub fn build(
         dts,
         start,
         errors: Vec::new(),
+        warnings: Vec::new(),
         records: Vec::new(),
         classes: Vec::new(),
         by_path: HashMap::new(),
@@ -92,6 +93,22 @@ pub fn build(
     let globals = b.globals(&mut methods);
     let (imports, import_globals) = b.imports(glue);
     let enum_slots = super::enum_slots::enum_slots(wasm.asbind.as_ref(), &functions, &enums);
+    // Glue for imports the wasm does not have: the .js is from another build.
+    for g in glue {
+        if !wasm.imports.iter().any(|i| i.module == g.module && i.field == g.field) {
+            b.warnings.push(
+                Diagnostic::warning(
+                    wasm_path,
+                    None,
+                    format!(
+                        "the JS glue adapts import `{}.{}`, which the wasm module does not import",
+                        g.module, g.field
+                    ),
+                )
+                .help("the .js looks like it is from an older build: rebuild the .wasm, .d.ts and .js together"),
+            );
+        }
+    }
     let mut array_ids = Vec::new();
     for (ty, id) in glue_ids {
         let before = b.errors.len();
@@ -139,7 +156,28 @@ pub fn build(
         start: start.map(str::to_string),
         import_globals,
         notes,
+        warnings: b.warnings,
     })
+}
+
+/// The fingerprint ([`asbind_abi::fingerprint`]) of the exports the bindings of `model` use,
+/// with the wasm signatures the generator read: the generated constructor compares it with the
+/// module it is given (`asbind::Module::check_bindings`).
+pub fn fingerprint(model: &Model) -> u64 {
+    use crate::astype::WasmType;
+    use asbind_abi::fingerprint::{ValType, fingerprint, func_line, global_line};
+    let val = |t: &WasmType| match t {
+        WasmType::I32 => ValType::I32,
+        WasmType::I64 => ValType::I64,
+        WasmType::F32 => ValType::F32,
+        WasmType::F64 => ValType::F64,
+        WasmType::V128 => ValType::V128,
+        WasmType::Ref => ValType::Ref,
+    };
+    let list = |ts: &[WasmType]| ts.iter().map(val).collect::<Vec<_>>();
+    let funcs = model.functions.iter().map(|f| func_line(&f.export, &list(&f.sig.params), &list(&f.sig.results)));
+    let globals = model.globals.iter().map(|g| global_line(&g.export, val(&super::wasm_of(&g.ty))));
+    fingerprint(funcs.chain(globals))
 }
 
 /// When most functions a `.d.ts` declares are not in the wasm, it describes another module:

@@ -20,6 +20,7 @@ pub(super) struct Builder<'a> {
     /// The start export (`--exportStart`), which is not part of the module's API.
     pub(super) start: Option<&'a str>,
     pub(super) errors: Vec<Diagnostic>,
+    pub(super) warnings: Vec<Diagnostic>,
     pub(super) records: Vec<Record>,
     pub(super) classes: Vec<Class>,
     pub(super) by_path: HashMap<String, Ty>,
@@ -67,13 +68,69 @@ impl Builder<'_> {
             },
             AsType::Other(other) => {
                 // Map, Set, DataView, functions: opaque internrefs when the .d.ts declares one.
-                match self.by_path.get(other) {
-                    Some(t) => t.clone(),
+                match self.by_path.get(other).cloned().or_else(|| self.function_class(other)) {
+                    Some(t) => t,
+                    None if other.contains("=>") => {
+                        return unsupported(
+                            self,
+                            "a function type (AssemblyScript function reference) the .d.ts declares no \
+                             `__InternrefN` for, which asbind cannot marshal"
+                                .into(),
+                        );
+                    }
                     None => return unsupported(self, "which asbind cannot marshal".into()),
                 }
             }
         })
     }
+}
+
+impl Builder<'_> {
+    /// The opaque class of the function type `ty` (`(i32) => i32`, as the JSDoc prints it): the
+    /// internref `~lib/function/Function<%28i32%29=>i32>` the .d.ts declares for it.
+    pub(super) fn function_class(&self, ty: &str) -> Option<Ty> {
+        let want: String = ty.chars().filter(|c| !c.is_whitespace()).collect();
+        let i = self.classes.iter().position(|c| {
+            function_signature(&c.class)
+                .is_some_and(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>() == want)
+        })?;
+        Some(Ty::Class(i))
+    }
+}
+
+/// The signature of a function class path (`~lib/function/Function<%28i32%29=>i32>` →
+/// `(i32)=>i32`), percent-decoded.
+pub(super) fn function_signature(class: &str) -> Option<String> {
+    let inner = class.strip_prefix(asbind_abi::classes::FUNCTION_PREFIX)?.strip_suffix('>')?;
+    Some(crate::diag::decode(inner))
+}
+
+/// The Rust name of a function type's handle: `(i32) => i32` → `FnI32ToI32`, `() => void` →
+/// `FnToVoid`.
+pub(super) fn function_type_name(signature: &str) -> String {
+    let part = |t: &str| {
+        let t = t.trim();
+        let base = t.split('<').next().unwrap_or(t);
+        let base = base.rsplit('/').next().unwrap_or(base);
+        base.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect::<String>()
+            .split('_')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            })
+            .collect::<String>()
+    };
+    let (params, result) = signature.split_once("=>").unwrap_or((signature, "void"));
+    let params = params.trim().trim_start_matches('(').trim_end_matches(')');
+    let mut name = "Fn".to_string();
+    for p in params.split(',').filter(|p| !p.trim().is_empty()) {
+        name.push_str(&part(p));
+    }
+    name.push_str("To");
+    name.push_str(&part(result));
+    name
 }
 
 /// `ArrayBuffer` or `ArrayBuffer | null`: not marshalled inside arrays and records yet.

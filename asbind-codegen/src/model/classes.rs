@@ -15,7 +15,10 @@ impl Builder<'_> {
     /// id and base ids, and the ids each accepts.
     pub(super) fn declare_classes(&mut self, dts: &Dts, types: &mut Scope) {
         for c in &dts.internrefs {
-            let name = types.unique(&camel(class_name(&c.class)));
+            let name = match super::builder::function_signature(&c.class) {
+                Some(sig) => types.unique(&super::builder::function_type_name(&sig)),
+                None => types.unique(&camel(class_name(&c.class))),
+            };
             // The chain ends with `Object`'s id on the generations that have one.
             let bases =
                 c.chain.iter().copied().skip(1).filter(|&id| Some(id) != Generation::V0_24.object_id()).collect();
@@ -102,6 +105,8 @@ pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes
         .iter()
         .enumerate()
         .filter(|(i, _)| !functions.iter().any(|f| f.member.as_ref().is_some_and(|m| m.class == *i)))
+        // Function references have no members to add.
+        .filter(|(_, c)| super::builder::function_signature(&c.class).is_none())
         .map(|(_, c)| class_name(&c.class))
         .collect();
     if !without.is_empty() {

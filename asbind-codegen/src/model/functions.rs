@@ -4,7 +4,7 @@
 use asbind_abi::exports::is_runtime_export;
 
 use crate::astype::{AsType, WasmType};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, decode};
 use crate::input::dts::{Dialect, DtsParam};
 use crate::input::exports::{
     ClassicExport, INSTANCE_SEP, STATIC_SEP, classic_export, is_member, split_static, static_member,
@@ -16,7 +16,56 @@ use super::builder::{Builder, join};
 use super::classes::class_scopes;
 use super::{Enum, Function, Global, Member, MemberKind, Param, Ty, ty_wasm, wasm_of};
 
+/// `arg0`, `arg1`, ... with raw wasm types.
+fn raw_params(sig: &Signature) -> Vec<Param> {
+    sig.params
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Param { name: format!("arg{i}"), ty: Ty::Raw(*t), optional: false })
+        .collect()
+}
+
+/// What to do when the .d.ts and the .wasm disagree.
+const REBUILD: &str = "if the .d.ts (or .js) is from an older build, rebuild the .wasm, .d.ts and .js together with \
+                       the same asc command";
+
+/// Whether an export with this signature can be bound with raw wasm types.
+fn raw_bindable(sig: &Signature) -> bool {
+    !sig.params.iter().chain(&sig.results).any(|t| matches!(t, WasmType::Ref)) && sig.results.len() <= 1
+}
+
 impl Builder<'_> {
+    /// `export`, whose AssemblyScript types cannot be marshalled (`why`), bound with its raw wasm
+    /// signature instead, with a warning; `None` (and the reasons as errors) when even that
+    /// cannot be done.
+    fn raw_instead(
+        &mut self,
+        export: &str,
+        line: u32,
+        as_doc: &str,
+        why: Vec<Diagnostic>,
+        methods: &mut Scope,
+    ) -> Option<Function> {
+        let Some(f) = self.wasm.function(export).filter(|f| raw_bindable(&f.sig)) else {
+            self.errors.extend(why);
+            return None;
+        };
+        let reasons = why.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("; ");
+        let raw = format!("({}) -> ({})", join(&f.sig.params), join(&f.sig.results));
+        let message = format!("{reasons}: `{export}` is bound with its raw wasm signature {raw}");
+        let help = why.iter().find_map(|d| d.help.clone()).unwrap_or_default();
+        self.warnings.push(Diagnostic::warning(self.dts_path(), Some(line), &message).help(help));
+        Some(Function {
+            export: export.to_string(),
+            name: methods.unique(&snake(export)),
+            params: raw_params(&f.sig),
+            result: f.sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t)),
+            sig: f.sig.clone(),
+            doc: format!("{as_doc}\n\nWarning: {message}."),
+            member: None,
+        })
+    }
+
     pub(super) fn enums(&mut self, types: &mut Scope) -> Vec<Enum> {
         let Some(dts) = self.dts else { return Vec::new() };
         let mut out = Vec::new();
@@ -44,15 +93,17 @@ impl Builder<'_> {
 
     fn check_sig(&mut self, export: &str, line: u32, params: &[Ty], result: &Ty) -> Option<Signature> {
         let Some(f) = self.wasm.function(export) else {
-            self.errors.push(
-                Diagnostic::new(
+            // An `@lazy` function nothing called is compiled out; or the .d.ts is stale.
+            self.warnings.push(
+                Diagnostic::warning(
                     self.dts_path(),
                     Some(line),
-                    format!("the .d.ts declares `{export}`, but the wasm module exports no such function"),
+                    format!(
+                        "the .d.ts declares `{export}`, but the wasm module exports no such function (an `@lazy` \
+                         function the module never uses is compiled out): it is not bound"
+                    ),
                 )
-                .help(
-                    "pass the .d.ts that asc wrote for this same .wasm (is it from another module or an older build?)",
-                ),
+                .help(REBUILD),
             );
             return None;
         };
@@ -76,7 +127,7 @@ impl Builder<'_> {
                         join(&f.sig.results)
                     ),
                 )
-                .help("the .d.ts does not match the .wasm; rebuild both with the same asc command"),
+                .help(REBUILD),
             );
             return None;
         }
@@ -104,13 +155,6 @@ impl Builder<'_> {
             for f in &dts.functions {
                 declared.push(&f.name);
                 let classic = dts.dialect == Dialect::Classic;
-                let Some(params) = self.params(&f.params, f.line, &f.name) else { continue };
-                let result = match self.resolve(&f.result, f.line, &format!("the result of `{}`", f.name)) {
-                    Some(t) => t,
-                    None => continue,
-                };
-                let tys: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
-                let Some(sig) = self.check_sig(&f.name, f.line, &tys, &result) else { continue };
                 let args = f
                     .params
                     .iter()
@@ -119,8 +163,40 @@ impl Builder<'_> {
                     .join(", ");
                 let internal = f.internal.as_deref().unwrap_or(&f.name);
                 let mut doc = format!("`{internal}({args}): {}`", f.result);
+                // A type asbind cannot marshal does not cost the module its other bindings: the
+                // export is bound with its raw wasm signature, with a warning.
+                let before = self.errors.len();
+                let params = self.params(&f.params, f.line, &f.name);
+                let result = self.resolve(&f.result, f.line, &format!("the result of `{}`", f.name));
+                let (Some(params), Some(result)) = (params, result) else {
+                    let why: Vec<Diagnostic> = self.errors.drain(before..).collect();
+                    if let Some(raw) = self.raw_instead(&f.name, f.line, &doc, why, methods) {
+                        out.push(raw);
+                    }
+                    continue;
+                };
+                let tys: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
+                let Some(sig) = self.check_sig(&f.name, f.line, &tys, &result) else { continue };
                 if classic {
                     doc.push_str(" (classic .d.ts: references are raw pointers)");
+                }
+                for (p, dp) in params.iter().zip(&f.params) {
+                    if let Ty::Class(i) = p.ty
+                        && super::builder::function_signature(&self.classes[i].class).is_some()
+                    {
+                        let handle = self.classes[i].name.clone();
+                        let text = format!(
+                            "parameter `{}` of `{}` is a function (`{}`, an AssemblyScript function reference): it is \
+                             bound as the opaque handle `{handle}`, which only the module can make (an export that \
+                             returns a function); a Rust closure cannot be passed",
+                            dp.name, f.name, dp.ty
+                        );
+                        doc.push_str(&format!("\n\nWarning: {text}."));
+                        self.warnings.push(Diagnostic::warning(self.dts_path(), Some(f.line), text).help(
+                            "export a function that returns the AssemblyScript function you want to pass, and pass \
+                             its result back",
+                        ));
+                    }
                 }
                 out.push(Function {
                     export: f.name.clone(),
@@ -134,7 +210,8 @@ impl Builder<'_> {
             }
         }
         // Exports the .d.ts does not describe: classic class members, or everything without
-        // a .d.ts. They get raw wasm types.
+        // a .d.ts. They get raw wasm types; with a modern .d.ts, which describes every export,
+        // each is also a warning (an export alias asc left out, or a .d.ts from an older build).
         let mut skipped = Vec::new();
         let mut class_scopes: Vec<Scope> = class_scopes(&self.classes);
         for f in &self.wasm.functions {
@@ -143,27 +220,32 @@ impl Builder<'_> {
                 continue;
             }
             let classic_member = is_member(&f.name);
-            if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) && !classic_member {
+            let modern = self.dts.is_some_and(|d| d.dialect != Dialect::Classic);
+            if f.name == "_start" || !raw_bindable(&f.sig) {
                 skipped.push(f.name.clone());
                 continue;
             }
-            if f.sig.params.iter().chain(&f.sig.results).any(|t| matches!(t, WasmType::V128 | WasmType::Ref))
-                || f.sig.results.len() > 1
-            {
-                skipped.push(f.name.clone());
-                continue;
+            if modern && !classic_member {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        self.wasm_path,
+                        None,
+                        format!(
+                            "the wasm exports `{}`, which the .d.ts does not declare: bound with its raw wasm \
+                             signature ({}) -> ({})",
+                            decode(&f.name),
+                            join(&f.sig.params),
+                            join(&f.sig.results)
+                        ),
+                    )
+                    .help(REBUILD),
+                );
             }
             if let Some(typed) = self.classic_member(&f.name, &f.sig, &mut class_scopes) {
                 out.push(typed);
                 continue;
             }
-            let params = f
-                .sig
-                .params
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Param { name: format!("arg{i}"), ty: Ty::Raw(*t), optional: false })
-                .collect();
+            let params = raw_params(&f.sig);
             let result = f.sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t));
             let doc = format!(
                 "`{}` with its raw wasm signature ({}) -> ({}): the .d.ts does not describe it",
@@ -349,8 +431,23 @@ impl Builder<'_> {
             if is_runtime_export(&w.name) || declared.contains(&w.name) || enum_members.contains(&w.name) {
                 continue;
             }
-            if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) {
+            if matches!(w.ty, WasmType::Ref) {
                 continue;
+            }
+            if self.dts.is_some_and(|d| d.dialect != Dialect::Classic) {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        self.wasm_path,
+                        None,
+                        format!(
+                            "the wasm exports global `{}`, which the .d.ts does not declare: bound with its raw wasm \
+                             type {}",
+                            decode(&w.name),
+                            w.ty
+                        ),
+                    )
+                    .help(REBUILD),
+                );
             }
             // A classic class's id global: the id is in the handle type's `Class::IDS`.
             if self.classes.iter().any(|c| c.class == w.name) {

@@ -546,6 +546,39 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                13105777575186722147u64,
+                &[
+                    "make_shapes",
+                    "total_area",
+                    "Temperature.freezing",
+                    "Shape#get:name",
+                    "Shape#set:name",
+                    "Shape#constructor",
+                    "Shape#area",
+                    "Shape#describe",
+                    "Shape.create",
+                    "Circle#get:name",
+                    "Circle#set:name",
+                    "Circle#constructor",
+                    "Circle#area",
+                    "Circle#describe",
+                    "Circle#get:radius",
+                    "Circle#set:radius",
+                    "Temperature#get:id",
+                    "Temperature#constructor",
+                    "Temperature#get:celsius",
+                    "Temperature#set:celsius",
+                    "Temperature#get:fahrenheit",
+                    "Temperature#warmer",
+                    "Temperature#hotterThan",
+                    "Temperature#format",
+                ],
+                &["Shape.count", "Temperature.ABSOLUTE_ZERO", "Temperature.made"],
+                "classes_0_19.wasm",
+                "regenerate them with `asbind gen fixtures/classes_0_19.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_make_shapes: instance.func("make_shapes")?,

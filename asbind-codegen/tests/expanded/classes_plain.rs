@@ -90,6 +90,14 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                13040345822041659646u64,
+                &["make_shapes", "total_area"],
+                &[],
+                "classes_plain.wasm",
+                "regenerate them with `asbind gen fixtures/classes_plain.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_make_shapes: instance.func("make_shapes")?,

@@ -41,6 +41,24 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                1593016830043588180u64,
+                &[
+                    "sqrt_sum_square",
+                    "get_hello_string",
+                    "expand_string",
+                    "generate_random_float_array",
+                    "generate_random_integer_array",
+                    "get_array",
+                    "get_float_array",
+                    "sum_array",
+                    "sum_float_array",
+                ],
+                &["Float32Array_ID", "Int32Array_ID"],
+                "hello.wasm",
+                "regenerate them with `asbind gen fixtures/hello.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_sqrt_sum_square: instance.func("sqrt_sum_square")?,

@@ -58,6 +58,14 @@ impl<H: Host> Module<H> {
         host: H,
         mut imports: ::asbind::Imports<H>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                5005327726256946506u64,
+                &["greet", "add_via_host", "scale_via_host"],
+                &[],
+                "imports.wasm",
+                "regenerate them with `asbind gen fixtures/imports.wasm`",
+            )?;
         imports
             .func(
                 "imports",

@@ -34,6 +34,14 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                14450715028354841688u64,
+                &["get_greeting", "squares", "add", "string_length"],
+                &[],
+                "readonly.wasm",
+                "regenerate them with `asbind gen fixtures/readonly.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_get_greeting: instance.func("get_greeting")?,

@@ -40,6 +40,25 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                6682062593236310301u64,
+                &[
+                    "do_trace",
+                    "random_values",
+                    "now",
+                    "perf_now",
+                    "log_all",
+                    "fail",
+                    "check_positive",
+                    "index_array",
+                    "trap_unreachable",
+                    "recurse",
+                ],
+                &[],
+                "stdlib.wasm",
+                "regenerate them with `asbind gen fixtures/stdlib.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_do_trace: instance.func("do_trace")?,

@@ -188,6 +188,29 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                8844235030986185811u64,
+                &[
+                    "get_random_vectors",
+                    "get_minimum_distance",
+                    "vector_new",
+                    "vector_length",
+                    "vector_coords",
+                    "Vector3d__new",
+                    "Vector3d__get_x",
+                    "Vector3d__set_x",
+                    "Vector3d__get_y",
+                    "Vector3d__set_y",
+                    "Vector3d__get_z",
+                    "Vector3d__set_z",
+                    "Vector3d__m_length",
+                    "Vector3d__m_distance",
+                ],
+                &["VectorsArray_ID", "Vector3d_ID"],
+                "vector3d.wasm",
+                "regenerate them with `asbind gen fixtures/vector3d.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_get_random_vectors: instance.func("get_random_vectors")?,

@@ -193,6 +193,29 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                11949157693256287160u64,
+                &[
+                    "get_random_vectors",
+                    "get_minimum_distance",
+                    "vector_new",
+                    "vector_length",
+                    "vector_coords",
+                    "Vector3d#get:x",
+                    "Vector3d#set:x",
+                    "Vector3d#get:y",
+                    "Vector3d#set:y",
+                    "Vector3d#get:z",
+                    "Vector3d#set:z",
+                    "Vector3d#constructor",
+                    "Vector3d#length",
+                    "Vector3d#distance",
+                ],
+                &["VectorsArray_ID", "Vector3d_ID"],
+                "vector3d_0_19.wasm",
+                "regenerate them with `asbind gen fixtures/vector3d_0_19.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_get_random_vectors: instance.func("get_random_vectors")?,
