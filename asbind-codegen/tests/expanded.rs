@@ -21,6 +21,8 @@ const FIXTURES: &[&str] = &[
     "classes",
     "classes_plain",
     "classes_0_19",
+    "records",
+    "nested",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -104,7 +106,9 @@ snapshots!(
     vector3d_0_19,
     classes,
     classes_plain,
-    classes_0_19
+    classes_0_19,
+    records,
+    nested
 );
 
 #[test]
