@@ -159,6 +159,9 @@ pub struct Field {
     pub offset: u32,
     /// AssemblyScript type, for docs.
     pub doc: String,
+    /// The field holds (directly, or through `| null`) a record of the same cycle of records
+    /// as its own: `Box<T>` (`Option<Box<T>>`) in Rust, so that the struct has a size.
+    pub boxed: bool,
 }
 
 /// A record class: a Rust struct copied by value.
@@ -174,6 +177,9 @@ pub struct Record {
     pub fields: Vec<Field>,
     /// Payload size (`offsetof<C>()`).
     pub size: u32,
+    /// Whether the struct can derive `Default`: not when non-nullable record fields lead
+    /// into a cycle (every value of it would be infinite).
+    pub default: bool,
 }
 
 /// An opaque class, held through `asbind::Ref<Name>`.

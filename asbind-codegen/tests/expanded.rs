@@ -25,6 +25,8 @@ const FIXTURES: &[&str] = &[
     "env_globals",
     "enums",
     "partial",
+    "records",
+    "nested",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -112,7 +114,9 @@ snapshots!(
     start,
     env_globals,
     enums,
-    partial
+    partial,
+    records,
+    nested
 );
 
 #[test]

@@ -22,11 +22,13 @@ use crate::types::{Scalar, TypeInfo, type_info_in};
 /// lowering failed before the call, after the instance's next call).
 pub struct Ctx<'a, D: 'static = ()> {
     store: StoreContextMut<'a, HostState<D>>,
+    /// How many records and arrays the value being lifted or lowered is inside of.
+    depth: u32,
 }
 
 impl<'a, D: 'static> Ctx<'a, D> {
     pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>) -> Self {
-        Ctx { store }
+        Ctx { store, depth: 0 }
     }
 
     /// The runtime's state.
@@ -92,6 +94,30 @@ impl<'a, D: 'static> Ctx<'a, D> {
     pub(crate) fn wrong_type(&self, ptr: u32, expected: impl Into<String>) -> Error {
         let found = self.reader().and_then(|m| m.rt_id(ptr)).unwrap_or(u32::MAX);
         Error::WrongType { ptr, expected: expected.into(), found }
+    }
+
+    /// Runs `f` one nesting level deeper: around lifting or lowering a record or an array of
+    /// references, so that a cyclic or very deep value fails with [`Error::TooDeep`] instead of
+    /// overflowing the host's stack. The level is left when `f` returns, successful or not.
+    ///
+    /// Used by generated bindings (and by the runtime's array lifting and lowering); call it
+    /// around the recursive step of a hand-written [`Lift`](crate::lift::Lift) or
+    /// [`Lower`](crate::lower::Lower) implementation too.
+    pub fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let limit = self.rt().max_depth();
+        if self.depth >= limit {
+            return Err(Error::TooDeep { limit });
+        }
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// How many records and arrays the value being lifted or lowered right now is inside of
+    /// (0 outside lifting and lowering).
+    pub fn depth(&self) -> u32 {
+        self.depth
     }
 
     /// Reads one scalar at `addr`.

@@ -116,6 +116,18 @@ pub enum Error {
     /// A handle was used with an instance other than the one that created it.
     #[error("this handle belongs to a different module instance")]
     ForeignHandle,
+    /// A value nests records and arrays more than `limit` levels deep: a cyclic structure in the
+    /// module (which no Rust value can hold), or a very deep one. Lifting and lowering stop there
+    /// instead of overflowing the host's stack.
+    #[error(
+        "value nested more than {limit} levels deep (records and arrays inside one another; a cyclic structure \
+         never ends); if it is meant to be this deep, raise the limit with `Imports::max_depth` or \
+         `Instance::set_max_depth`"
+    )]
+    TooDeep {
+        /// The nesting limit in force.
+        limit: u32,
+    },
     /// A value is too large for AssemblyScript (e.g. an array longer than 2^30 bytes).
     #[error("value too large for AssemblyScript: {0}")]
     TooLarge(String),

@@ -16,7 +16,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::globals::GlobalValue;
 use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, wall_clock_ms};
-use crate::state::{HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
+use crate::state::{DEFAULT_MAX_DEPTH, HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
 
 /// A user import, registered as `(module, field, maker)`.
 type UserImport<D> = (String, String, Maker<D>);
@@ -32,6 +32,7 @@ pub struct Imports<D: 'static = ()> {
     clock: ClockFn,
     utf16: Utf16,
     generation: Generation,
+    max_depth: u32,
 }
 
 impl<D: 'static> Default for Imports<D> {
@@ -51,6 +52,7 @@ impl<D: 'static> Imports<D> {
             clock: Box::new(wall_clock_ms),
             utf16: Utf16::Strict,
             generation: Generation::V0_24,
+            max_depth: DEFAULT_MAX_DEPTH,
         }
     }
 
@@ -129,8 +131,17 @@ impl<D: 'static> Imports<D> {
         self
     }
 
-    pub(crate) fn into_parts(self) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation) {
-        (HostEnv::new(self.console, self.seed, self.clock), self.funcs, self.utf16, self.generation)
+    /// How many records and arrays may nest inside one another in a value lifted from or
+    /// lowered into the module (default [`DEFAULT_MAX_DEPTH`], 512). Deeper values, and cyclic
+    /// structures, fail with [`Error::TooDeep`]. Each level takes host stack: a limit far above
+    /// the default needs a thread with a larger stack.
+    pub fn max_depth(&mut self, limit: u32) -> &mut Self {
+        self.max_depth = limit;
+        self
+    }
+
+    pub(crate) fn into_parts(self) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation, u32) {
+        (HostEnv::new(self.console, self.seed, self.clock), self.funcs, self.utf16, self.generation, self.max_depth)
     }
 }
 

@@ -173,9 +173,11 @@ impl Instance<()> {
 impl<D: Send + 'static> Instance<D> {
     /// Instantiates `module` with `imports` (defaults plus the user's) and user data `data`.
     pub fn with_imports(module: &Module, imports: Imports<D>, data: D) -> Result<Self> {
-        let (env, funcs, utf16, generation) = imports.into_parts();
+        let (env, funcs, utf16, generation, max_depth) = imports.into_parts();
         let engine = module.inner.engine();
-        let mut store = Store::new(engine, HostState::new(Runtime::new(utf16, generation), env, data));
+        let mut rt = Runtime::new(utf16, generation);
+        rt.set_max_depth(max_depth);
+        let mut store = Store::new(engine, HostState::new(rt, env, data));
         let externs = resolve(&mut store, &module.inner, funcs)?;
         let instance = wasmtime::Instance::new(&mut store, &module.inner, &externs).map_err(|e| {
             if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
@@ -275,6 +277,17 @@ impl<D: 'static> Instance<D> {
     /// Chooses how strings with unpaired surrogates are lifted.
     pub fn set_utf16(&mut self, policy: Utf16) {
         self.store.data_mut().rt_mut().set_utf16(policy);
+    }
+
+    /// Sets how deep values may nest when lifted or lowered (see
+    /// [`Imports::max_depth`]).
+    pub fn set_max_depth(&mut self, limit: u32) {
+        self.store.data_mut().rt_mut().set_max_depth(limit);
+    }
+
+    /// How deep values may nest when lifted or lowered.
+    pub fn max_depth(&self) -> u32 {
+        self.rt().max_depth()
     }
 
     /// The wasmtime store (escape hatch).

@@ -74,7 +74,7 @@ pub use imports::{HostFn, Imports};
 pub use instance::{Instance, Module, default_engine, engine_config};
 pub use lift::{Element, Lift};
 pub use lower::{AsHandle, Lower};
-pub use state::{HostState, Utf16};
+pub use state::{DEFAULT_MAX_DEPTH, HostState, Utf16};
 pub use types::{Kind, Pod, Scalar, TypeInfo, kinds};
 
 /// Re-export of wasmtime for generated code and advanced use.

@@ -234,7 +234,29 @@ impl<D: 'static> Ctx<'_, D> {
     #[doc(hidden)]
     pub fn read_pointer_elements<T: Lift>(&mut self, addr: u32, n: usize) -> Result<Vec<T>> {
         let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, byte_len(n, POINTER_ALIGN_LOG2)?)?);
-        ptrs.into_iter().map(|p| T::lift(self, p)).collect()
+        self.nested(|cx| ptrs.into_iter().map(|p| T::lift(cx, p)).collect())
+    }
+
+    /// Lifts an array-like object of references whose layout is `kind`, each element's pointer
+    /// with `lift_item`: nested arrays and arrays of records follow the declared kinds all the
+    /// way down, so they work on modules without an RTTI table too. One nesting level (see
+    /// [`nested`](Self::nested)).
+    ///
+    /// Used by generated bindings; not a stable API. By hand, use [`lift_vec_as`](Self::lift_vec_as).
+    #[doc(hidden)]
+    pub fn lift_vec_with<T>(
+        &mut self,
+        ptr: u32,
+        kind: ArrayKind,
+        mut lift_item: impl FnMut(&mut Self, u32) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        let arr = self.array_like(ptr, Some(kind), POINTER_ALIGN_LOG2)?;
+        if !arr.holds_value(flags::REFERENCE_VALUE) {
+            return Err(self.wrong_type(ptr, format!("{} of references", kind.describe())));
+        }
+        let bytes = byte_len(arr.len as usize, POINTER_ALIGN_LOG2)?;
+        let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(arr.data, bytes)?);
+        self.nested(|cx| ptrs.into_iter().map(|p| lift_item(cx, p)).collect())
     }
 
     /// Reads a pointer field at `addr` and lifts it.

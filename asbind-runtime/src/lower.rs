@@ -44,6 +44,12 @@ impl<T: Lower + ?Sized> Lower for &T {
     }
 }
 
+impl<T: Lower + ?Sized> Lower for Box<T> {
+    fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
+        (**self).lower(cx)
+    }
+}
+
 impl<T: Lower> Lower for Option<T> {
     fn lower<D: 'static>(&self, cx: &mut Ctx<'_, D>) -> Result<u32> {
         match self {
@@ -119,15 +125,19 @@ impl<D: 'static> Ctx<'_, D> {
     }
 
     /// Allocates a zeroed object of `size` bytes with id `id`, pins it while `fill` writes its
-    /// fields (which may allocate), and returns it unpinned: the shape of record lowering.
+    /// fields (which may allocate), and returns it unpinned: the shape of record lowering. One
+    /// nesting level (see [`nested`](Self::nested)), so a very deep value fails with
+    /// [`Error::TooDeep`].
     ///
     /// Used by generated bindings; not a stable API. By hand, lower a generated record with
     /// [`lower`](Self::lower).
     #[doc(hidden)]
     pub fn lower_object(&mut self, size: u32, id: u32, fill: impl FnOnce(&mut Self, u32) -> Result<()>) -> Result<u32> {
-        let ptr = self.alloc(size, id)?;
-        self.with_pinned(ptr, |cx| fill(cx, ptr))?;
-        Ok(ptr)
+        self.nested(|cx| {
+            let ptr = cx.alloc(size, id)?;
+            cx.with_pinned(ptr, |cx| fill(cx, ptr))?;
+            Ok(ptr)
+        })
     }
 
     /// Lowers `value` and stores the pointer in the pointer field at `addr` (of a pinned object).
@@ -193,11 +203,13 @@ impl<D: 'static> Ctx<'_, D> {
         id: u32,
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
-        // The slots are 4-byte pointers, stored below.
-        let header = self.lower_buffered::<u32>(items.len(), id, ARRAY_SIZE, None)?;
-        let data = self.read::<u32>(header + DATA_START_OFFSET)?;
-        self.store_lowered(header, data, items, &mut lower_item)?;
-        Ok(header)
+        self.nested(|cx| {
+            // The slots are 4-byte pointers, stored below.
+            let header = cx.lower_buffered::<u32>(items.len(), id, ARRAY_SIZE, None)?;
+            let data = cx.read::<u32>(header + DATA_START_OFFSET)?;
+            cx.store_lowered(header, data, items, &mut lower_item)?;
+            Ok(header)
+        })
     }
 
     /// With `owner` pinned, lowers each item and stores its pointer in the slots at `data`:
@@ -242,8 +254,10 @@ impl<D: 'static> Ctx<'_, D> {
         id: u32,
         mut lower_item: impl FnMut(&mut Self, &I) -> Result<u32>,
     ) -> Result<u32> {
-        let ptr = self.alloc(byte_len(items.len(), POINTER_ALIGN_LOG2)?, id)?;
-        self.store_lowered(ptr, ptr, items, &mut lower_item)?;
-        Ok(ptr)
+        self.nested(|cx| {
+            let ptr = cx.alloc(byte_len(items.len(), POINTER_ALIGN_LOG2)?, id)?;
+            cx.store_lowered(ptr, ptr, items, &mut lower_item)?;
+            Ok(ptr)
+        })
     }
 }

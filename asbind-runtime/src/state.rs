@@ -26,6 +26,10 @@ pub enum Utf16 {
     Lossy,
 }
 
+/// How many records and arrays may nest inside one another in a value lifted or lowered, by
+/// default (see [`Imports::max_depth`](crate::imports::Imports::max_depth)).
+pub const DEFAULT_MAX_DEPTH: u32 = 512;
+
 /// The store data of an instance: the runtime's bookkeeping, the default imports' state and
 /// the user's data `D`.
 pub struct HostState<D> {
@@ -88,6 +92,8 @@ pub(crate) struct Runtime {
     abi: Abi,
     pins: Arc<Pins>,
     utf16: Utf16,
+    /// How deep values may nest (records and arrays inside one another).
+    max_depth: u32,
     /// Whether the exports have been resolved (import functions may run before, in `start`).
     ready: bool,
     /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags).
@@ -114,6 +120,7 @@ impl Runtime {
             abi: Abi { generation, rtti_base: None, detected: false },
             pins: Pins::new(),
             utf16,
+            max_depth: DEFAULT_MAX_DEPTH,
             ready: false,
             held: Vec::new(),
             array_ids: HashMap::new(),
@@ -154,6 +161,16 @@ impl Runtime {
     /// Chooses the string policy.
     pub(crate) fn set_utf16(&mut self, policy: Utf16) {
         self.utf16 = policy;
+    }
+
+    /// How deep values may nest.
+    pub(crate) fn max_depth(&self) -> u32 {
+        self.max_depth
+    }
+
+    /// Sets how deep values may nest.
+    pub(crate) fn set_max_depth(&mut self, limit: u32) {
+        self.max_depth = limit;
     }
 
     /// Whether the module exports what passing managed values in needs.
@@ -273,7 +290,7 @@ pub(crate) fn init_runtime<D: 'static>(
         set_arguments_length: typed(&store, SET_ARGUMENTS_LENGTH, set_args)?,
     };
     let old = store.data().rt();
-    let rt = Runtime { funcs, memory, ..Runtime::new(old.utf16, old.abi.generation) };
+    let rt = Runtime { funcs, memory, max_depth: old.max_depth, ..Runtime::new(old.utf16, old.abi.generation) };
     let abi = match memory {
         Some(m) => Abi::detect(&MemoryReader::new(m.data(&store)), rtti_base, rt.abi.generation),
         None => rt.abi,

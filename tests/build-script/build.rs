@@ -16,6 +16,8 @@ fn main() {
         .module("../../fixtures/start.wasm")
         .module("../../fixtures/env_globals.wasm")
         .module("../../fixtures/partial.wasm")
+        .module("../../fixtures/records.wasm")
+        .module("../../fixtures/nested.wasm")
         // Explicit inputs and a different module name, to exercise the overrides.
         .module_with("../../fixtures/imports.wasm", |m| {
             m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")

@@ -1,6 +1,7 @@
 //! Expressions that move values across the boundary, written against a `cx: asbind::Ctx` in
 //! scope: lifting a pointer to an owned Rust value, lowering a Rust value to a new pointer.
-//! Both recurse through nullable types and arrays.
+//! Both recurse through nullable types and arrays, following the declared array kinds all the
+//! way down (so nested arrays lift without the module's RTTI too).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,6 +17,16 @@ fn kind(ty: &Ty) -> TokenStream {
     }
 }
 
+/// Whether elements of type `ty` are array-likes (possibly nullable), whose layout only the
+/// declared kind gives without RTTI. Strings, records and classes lift the same either way.
+fn holds_arrays(ty: &Ty) -> bool {
+    match ty {
+        Ty::ArrayBuffer | Ty::TypedArray(_) | Ty::Array(_) | Ty::StaticArray(_) => true,
+        Ty::Nullable(t) => holds_arrays(t),
+        _ => false,
+    }
+}
+
 /// An expression of the owned Rust type of `ty`, lifted from the pointer expression `ptr`.
 /// Uses `?`, so it must sit in a function returning `asbind::Result`.
 pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
@@ -28,9 +39,17 @@ pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
             quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
         }
         Ty::Array(e) | Ty::StaticArray(e) => {
-            let e = element(model, e);
             let k = kind(ty);
-            quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
+            if holds_arrays(e) {
+                // Arrays of arrays: each element lifted by its declared kind (a `Vec<Vec<T>>`
+                // lifted as one type would find the inner kinds in the RTTI, which a module
+                // built without `--exportRuntime` does not have).
+                let item = lift(model, e, quote!(p));
+                quote!(cx.lift_vec_with(#ptr, #k, |cx, p| ::std::result::Result::Ok(#item))?)
+            } else {
+                let e = element(model, e);
+                quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
+            }
         }
         Ty::Nullable(inner) => {
             let some = lift(model, inner, quote!(p));

@@ -179,7 +179,7 @@ fn record(model: &Model, r: &Record) -> TokenStream {
     let d = doc(&format!("AssemblyScript record `{path}` (runtime id {}, {} bytes), copied by value.", r.id, r.size));
     let fields = r.fields.iter().map(|f| {
         let n = ident(&f.name);
-        let t = rust(model, &f.ty, Position::Owned);
+        let t = types::field(model, f);
         let d = doc(&format!("`{}: {}` at offset {}", f.as_name, f.doc, f.offset));
         quote!(#d pub #n: #t)
     });
@@ -192,6 +192,11 @@ fn record(model: &Model, r: &Record) -> TokenStream {
                 quote!(cx.read::<#t>(p + #off)?)
             }
             ty => marshal::lift(model, ty, quote!(cx.read::<u32>(p + #off)?)),
+        };
+        let value = match (&f.ty, f.boxed) {
+            (Ty::Record(_), true) => quote!(::std::boxed::Box::new(#value)),
+            (Ty::Nullable(_), true) => quote!((#value).map(::std::boxed::Box::new)),
+            _ => value,
         };
         quote!(#n: #value)
     });
@@ -209,10 +214,16 @@ fn record(model: &Model, r: &Record) -> TokenStream {
             }
         }
     });
+    // No `Default` for a record whose every value is infinite (a cycle of non-nullable fields).
+    let derive = if r.default {
+        quote!(#[derive(Debug, Clone, PartialEq, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq)])
+    };
     quote! {
         #d
         #allow
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #derive
         pub struct #name {
             #(#fields,)*
         }
@@ -222,8 +233,11 @@ fn record(model: &Model, r: &Record) -> TokenStream {
                 ::std::string::String::from(#path)
             }
             fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
-                cx.expect_object(p, &[#id], #size, #path)?;
-                ::std::result::Result::Ok(#name { #(#reads,)* })
+                // One nesting level: a cyclic or very deep structure fails with `TooDeep`.
+                cx.nested(|cx| {
+                    cx.expect_object(p, &[#id], #size, #path)?;
+                    ::std::result::Result::Ok(#name { #(#reads,)* })
+                })
             }
         }
         #allow

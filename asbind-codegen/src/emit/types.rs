@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::astype::{Scalar, WasmType};
-use crate::model::{Model, Ty};
+use crate::model::{Field, Model, Ty};
 use crate::names::is_keyword;
 
 /// An identifier, raw (`r#type`) when it is a keyword.
@@ -149,6 +149,22 @@ pub fn rust(model: &Model, ty: &Ty, pos: Position) -> TokenStream {
             Position::Param => quote!(&::asbind::AnyRef),
             _ => quote!(::std::option::Option<::asbind::AnyRef>),
         },
+    }
+}
+
+/// The Rust type of a record field: its owned type, with the record boxed when the field
+/// closes a cycle of records (`Box<T>`, `Option<Box<T>>`).
+pub fn field(model: &Model, f: &Field) -> TokenStream {
+    match (&f.ty, f.boxed) {
+        (Ty::Record(_), true) => {
+            let t = rust(model, &f.ty, Position::Owned);
+            quote!(::std::boxed::Box<#t>)
+        }
+        (Ty::Nullable(inner), true) => {
+            let t = rust(model, inner, Position::Owned);
+            quote!(::std::option::Option<::std::boxed::Box<#t>>)
+        }
+        _ => rust(model, &f.ty, Position::Owned),
     }
 }
 

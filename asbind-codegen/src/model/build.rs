@@ -16,6 +16,7 @@ use crate::names::Scope;
 use super::Model;
 use super::builder::Builder;
 use super::classes::group_members;
+use super::records::drop_record_wrappers;
 
 /// Names the generated module already uses.
 const RESERVED_METHODS: &[&str] = &[
@@ -89,6 +90,7 @@ pub fn build(
 
     let enums = b.enums(&mut types);
     let mut functions = b.functions(&mut methods, &mut notes);
+    drop_record_wrappers(&mut functions, &b.records, &mut notes);
     group_members(&mut functions, &b.classes, &mut notes);
     let globals = b.globals(&mut methods);
     let (imports, import_globals) = b.imports(glue);

@@ -18,10 +18,12 @@ impl ::asbind::Lift for Inner {
         cx: &mut ::asbind::Ctx<'_, D>,
         p: u32,
     ) -> ::asbind::Result<Self> {
-        cx.expect_object(p, &[39], 4, "src/values/Inner")?;
-        ::std::result::Result::Ok(Inner {
-            v: cx.read::<i8>(p + 0)?,
-            w: cx.read::<i16>(p + 2)?,
+        cx.nested(|cx| {
+            cx.expect_object(p, &[39], 4, "src/values/Inner")?;
+            ::std::result::Result::Ok(Inner {
+                v: cx.read::<i8>(p + 0)?,
+                w: cx.read::<i16>(p + 2)?,
+            })
         })
     }
 }
@@ -80,38 +82,40 @@ impl ::asbind::Lift for Mixed {
         cx: &mut ::asbind::Ctx<'_, D>,
         p: u32,
     ) -> ::asbind::Result<Self> {
-        cx.expect_object(p, &[38], 64, "src/values/Mixed")?;
-        ::std::result::Result::Ok(Mixed {
-            a: cx.read::<u8>(p + 0)?,
-            b: cx.read::<f64>(p + 8)?,
-            c: cx.read::<i32>(p + 16)?,
-            s: cx.lift_string(cx.read::<u32>(p + 20)?)?,
-            t: cx.read::<bool>(p + 24)?,
-            h: cx.read::<u16>(p + 26)?,
-            n: {
-                let p: u32 = cx.read::<u32>(p + 28)?;
-                if p == 0 {
-                    ::std::option::Option::None
-                } else {
-                    ::std::option::Option::Some(cx.lift_string(p)?)
-                }
-            },
-            big: cx.read::<i64>(p + 32)?,
-            ub: cx.read::<u64>(p + 40)?,
-            u: cx.read::<u32>(p + 48)?,
-            f: cx.read::<f32>(p + 52)?,
-            arr: cx
-                .lift_vec_as::<
-                    i32,
-                >(cx.read::<u32>(p + 56)?, ::asbind::ArrayKind::Array)?,
-            inner: {
-                let p: u32 = cx.read::<u32>(p + 60)?;
-                if p == 0 {
-                    ::std::option::Option::None
-                } else {
-                    ::std::option::Option::Some(cx.lift::<Inner>(p)?)
-                }
-            },
+        cx.nested(|cx| {
+            cx.expect_object(p, &[38], 64, "src/values/Mixed")?;
+            ::std::result::Result::Ok(Mixed {
+                a: cx.read::<u8>(p + 0)?,
+                b: cx.read::<f64>(p + 8)?,
+                c: cx.read::<i32>(p + 16)?,
+                s: cx.lift_string(cx.read::<u32>(p + 20)?)?,
+                t: cx.read::<bool>(p + 24)?,
+                h: cx.read::<u16>(p + 26)?,
+                n: {
+                    let p: u32 = cx.read::<u32>(p + 28)?;
+                    if p == 0 {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(cx.lift_string(p)?)
+                    }
+                },
+                big: cx.read::<i64>(p + 32)?,
+                ub: cx.read::<u64>(p + 40)?,
+                u: cx.read::<u32>(p + 48)?,
+                f: cx.read::<f32>(p + 52)?,
+                arr: cx
+                    .lift_vec_as::<
+                        i32,
+                    >(cx.read::<u32>(p + 56)?, ::asbind::ArrayKind::Array)?,
+                inner: {
+                    let p: u32 = cx.read::<u32>(p + 60)?;
+                    if p == 0 {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(cx.lift::<Inner>(p)?)
+                    }
+                },
+            })
         })
     }
 }
@@ -172,10 +176,12 @@ impl ::asbind::Lift for Point {
         cx: &mut ::asbind::Ctx<'_, D>,
         p: u32,
     ) -> ::asbind::Result<Self> {
-        cx.expect_object(p, &[7], 16, "src/values/Point")?;
-        ::std::result::Result::Ok(Point {
-            x: cx.read::<f64>(p + 0)?,
-            y: cx.read::<f64>(p + 8)?,
+        cx.nested(|cx| {
+            cx.expect_object(p, &[7], 16, "src/values/Point")?;
+            ::std::result::Result::Ok(Point {
+                x: cx.read::<f64>(p + 0)?,
+                y: cx.read::<f64>(p + 8)?,
+            })
         })
     }
 }
@@ -214,11 +220,13 @@ impl ::asbind::Lift for Segment {
         cx: &mut ::asbind::Ctx<'_, D>,
         p: u32,
     ) -> ::asbind::Result<Self> {
-        cx.expect_object(p, &[40], 12, "src/values/Segment")?;
-        ::std::result::Result::Ok(Segment {
-            from: cx.lift::<Point>(cx.read::<u32>(p + 0)?)?,
-            to: cx.lift::<Point>(cx.read::<u32>(p + 4)?)?,
-            label: cx.lift_string(cx.read::<u32>(p + 8)?)?,
+        cx.nested(|cx| {
+            cx.expect_object(p, &[40], 12, "src/values/Segment")?;
+            ::std::result::Result::Ok(Segment {
+                from: cx.lift::<Point>(cx.read::<u32>(p + 0)?)?,
+                to: cx.lift::<Point>(cx.read::<u32>(p + 4)?)?,
+                label: cx.lift_string(cx.read::<u32>(p + 8)?)?,
+            })
         })
     }
 }
@@ -1473,7 +1481,14 @@ impl Module {
         let target = &exports.f_transpose;
         let r = cx.call(target, m)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<::std::vec::Vec<i32>>(r, ::asbind::ArrayKind::Array)?,
+            cx
+                .lift_vec_with(
+                    r,
+                    ::asbind::ArrayKind::Array,
+                    |cx, p| ::std::result::Result::Ok(
+                        cx.lift_vec_as::<i32>(p, ::asbind::ArrayKind::Array)?,
+                    ),
+                )?,
         )
     }
     /// `src/values/static_squares(n: i32): ~lib/staticarray/StaticArray<f64>`

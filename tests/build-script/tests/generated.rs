@@ -118,13 +118,17 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
-    use asbind_build_script_test::{cli, readonly, stdlib, values, values_minimal, values_stub, vector3d_0_19};
+    use asbind_build_script_test::{
+        cli, nested, readonly, records, stdlib, values, values_minimal, values_stub, vector3d_0_19,
+    };
     // build.rs output: bytes embedded.
     assert_eq!(values::Module::new()?.concat("a", "b")?, "ab");
     assert_eq!(values_minimal::Module::new()?.join_strings(&["x", "y"], "-")?, "x-y");
     assert_eq!(values_stub::Module::new()?.centroid(&[values_stub::Point { x: 2.0, y: 4.0 }])?.y, 4.0);
     assert_eq!(stdlib::Module::new()?.check_positive(3)?, 3);
     assert_eq!(readonly::Module::new()?.add(1, 2)?, 3);
+    assert_eq!(records::Module::new()?.chain(2)?.and_then(|l| l.next).map(|l| l.v), Some(2));
+    assert_eq!(nested::Module::new()?.triangle(2)?, [vec![0], vec![0, 1]]);
     let mut classic = vector3d_0_19::Module::new()?;
     let v = vector3d_0_19::Vector3d::new(&mut classic, 0.0, 3.0, 4.0)?;
     assert_eq!(v.length(&mut classic)?, 5.0);
@@ -136,6 +140,8 @@ fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     assert_eq!(cli::vector3d::Module::from_file(fixture("vector3d.wasm"))?.get_random_vectors(2)?.len(), 2);
     assert_eq!(cli::stdlib::Module::from_file(fixture("stdlib.wasm"))?.index_array(0)?, 10);
     assert_eq!(cli::readonly::Module::from_file(fixture("readonly.wasm"))?.add(2, 2)?, 4);
+    assert_eq!(cli::records::Module::from_file(fixture("records.wasm"))?.tree(1)?.kids.len(), 2);
+    assert_eq!(cli::nested::Module::from_file(fixture("nested.wasm"))?.words(1)?, [vec!["a"]]);
     assert_eq!(cli::values_minimal::Module::from_file(fixture("values_minimal.wasm"))?.u64_max()?, u64::MAX);
     assert_eq!(cli::values_stub::Module::from_file(fixture("values_stub.wasm"))?.greet("a", None)?, "Hello, a");
     let mut classic = cli::vector3d_0_19::Module::from_file(fixture("vector3d_0_19.wasm"))?;
