@@ -21,6 +21,7 @@ const FIXTURES: &[&str] = &[
     "classes",
     "classes_plain",
     "classes_0_19",
+    "names",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -104,7 +105,8 @@ snapshots!(
     vector3d_0_19,
     classes,
     classes_plain,
-    classes_0_19
+    classes_0_19,
+    names
 );
 
 #[test]

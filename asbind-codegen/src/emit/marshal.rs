@@ -1,6 +1,7 @@
 //! Expressions that move values across the boundary, written against a `cx: asbind::Ctx` in
 //! scope: lifting a pointer to an owned Rust value, lowering a Rust value to a new pointer.
-//! Both recurse through nullable types and arrays.
+//! Both recurse through nullable types and arrays. Their own locals are `__`-prefixed, which no
+//! AssemblyScript name becomes (`crate::names`), so they never shadow a parameter.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,10 +34,10 @@ pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
             quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
         }
         Ty::Nullable(inner) => {
-            let some = lift(model, inner, quote!(p));
+            let some = lift(model, inner, quote!(__p));
             quote!({
-                let p: u32 = #ptr;
-                if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(#some) }
+                let __p: u32 = #ptr;
+                if __p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(#some) }
             })
         }
         Ty::Record(_) | Ty::Class(_) => {
@@ -70,8 +71,8 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
         Ty::TypedArray(t) => {
             let id = id_expr(model, ty, scalar(t.element()));
             quote!({
-                let id = #id;
-                cx.lower_typed_array(#value, id)?
+                let __id = #id;
+                cx.lower_typed_array(#value, __id)?
             })
         }
         Ty::Array(e) | Ty::StaticArray(e) => {
@@ -82,24 +83,24 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
                 Ty::Scalar(_) => {
                     let f = if is_static { quote!(lower_static_array) } else { quote!(lower_array) };
                     quote!({
-                        let id = #id;
-                        cx.#f(#value, id)?
+                        let __id = #id;
+                        cx.#f(#value, __id)?
                     })
                 }
                 inner => {
-                    let item = lower(model, inner, quote!(item));
+                    let item = lower(model, inner, quote!(__item));
                     let f = if is_static { quote!(lower_static_array_with) } else { quote!(lower_array_with) };
                     quote!({
-                        let id = #id;
-                        cx.#f(#value, id, |cx, item| ::std::result::Result::Ok(#item))?
+                        let __id = #id;
+                        cx.#f(#value, __id, |cx, __item| ::std::result::Result::Ok(#item))?
                     })
                 }
             }
         }
         Ty::Nullable(inner) => {
-            let some = lower(model, inner, quote!(v));
+            let some = lower(model, inner, quote!(__v));
             quote!(match #value {
-                ::std::option::Option::Some(v) => #some,
+                ::std::option::Option::Some(__v) => #some,
                 ::std::option::Option::None => 0u32,
             })
         }
