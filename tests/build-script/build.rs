@@ -13,6 +13,7 @@ fn main() {
         .module("../../fixtures/classes.wasm")
         .module("../../fixtures/classes_plain.wasm")
         .module("../../fixtures/classes_0_19.wasm")
+        .module("../../fixtures/names.wasm")
         // Explicit inputs and a different module name, to exercise the overrides.
         .module_with("../../fixtures/imports.wasm", |m| {
             m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")

@@ -13,6 +13,7 @@ asbind::include_generated!(vector3d_0_19);
 asbind::include_generated!(classes);
 asbind::include_generated!(classes_plain);
 asbind::include_generated!(classes_0_19);
+asbind::include_generated!(names);
 
 // The files `asbind gen` writes (the committed codegen snapshots), compiled as a user would
 // compile them: `mod` declarations of checked-in files that load the wasm at run time.
@@ -52,12 +53,15 @@ pub mod cli_classes_plain;
 #[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/classes_0_19.rs"]
 pub mod cli_classes_0_19;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/names.rs"]
+pub mod cli_names;
 
 /// The `asbind gen` outputs, by fixture name.
 pub mod cli {
     pub use super::{
         cli_classes as classes, cli_classes_0_19 as classes_0_19, cli_classes_plain as classes_plain,
-        cli_hello as hello, cli_imports as imports, cli_readonly as readonly, cli_stdlib as stdlib,
+        cli_hello as hello, cli_imports as imports, cli_names as names, cli_readonly as readonly, cli_stdlib as stdlib,
         cli_values as values, cli_values_minimal as values_minimal, cli_values_stub as values_stub,
         cli_vector3d as vector3d, cli_vector3d_0_19 as vector3d_0_19,
     };
