@@ -125,7 +125,11 @@ impl Report<'_> {
         section(out, "Globals", Some(m.globals.len()));
         let mut t = Table::with_header(["export", "Rust getter", "type", "access"]);
         for g in &m.globals {
-            let access = if g.mutable { format!("mutable (set_{})", g.name) } else { "const".to_string() };
+            let access = match (&g.setter, g.mutable) {
+                (Some(setter), true) => format!("mutable ({setter})"),
+                (None, true) => "mutable".to_string(),
+                _ => "const".to_string(),
+            };
             let raw = if matches!(g.ty, Ty::Raw(_)) { "  [raw wasm type]" } else { "" };
             t.row([&g.export, &g.name, &format!("{}{raw}", ty(&g.ty, m)), &access]);
         }
@@ -139,9 +143,23 @@ impl Report<'_> {
             let renamed = if e.name != e.as_name { format!(" (AssemblyScript {})", e.as_name) } else { String::new() };
             let _ = writeln!(out, "  {}{renamed}", e.name);
             let mut t = Table::default();
-            for (as_name, rust, value) in &e.members {
-                let renamed = if rust != as_name { format!("(AssemblyScript {as_name})") } else { String::new() };
-                t.row([rust.as_str(), "=", &value.to_string(), &renamed]);
+            for m in &e.members {
+                let mut notes = Vec::new();
+                if m.name != m.as_name {
+                    notes.push(format!("AssemblyScript {}", m.as_name));
+                }
+                if let Some(of) = m.alias_of {
+                    notes.push(format!("alias of {}", e.members[of].name));
+                }
+                let value = match m.value {
+                    Some(v) => v.to_string(),
+                    None => "computed at start-up".to_string(),
+                };
+                let notes = if notes.is_empty() { String::new() } else { format!("({})", notes.join(", ")) };
+                t.row([m.name.as_str(), "=", &value, &notes]);
+            }
+            if let Some(l) = &e.lookup {
+                let _ = writeln!(out, "    values read from an instance: Module::{}, Module::{}", l.value, l.member);
             }
             out.push_str(&t.render("    "));
         }

@@ -15,6 +15,7 @@ mod classes;
 mod enum_slots;
 mod functions;
 mod imports;
+mod naming;
 mod records;
 
 pub use build::{build, fingerprint};
@@ -57,6 +58,18 @@ impl Model {
 }
 
 impl Ty {
+    /// Whether a result of this type can be borrowed in place (`<name>_view`): a typed array,
+    /// or an array of numbers.
+    pub fn has_view(&self) -> bool {
+        match self {
+            Ty::TypedArray(_) => true,
+            Ty::Array(e) | Ty::StaticArray(e) => {
+                matches!(**e, Ty::Scalar(s) if s != crate::astype::Scalar::Bool)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether a value of this type is a managed pointer.
     pub fn is_reference(&self) -> bool {
         !matches!(self, Ty::Void | Ty::Scalar(_) | Ty::Raw(_))
@@ -77,6 +90,8 @@ impl Ty {
 /// A parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
+    /// AssemblyScript name (`arg0`, ... for raw exports).
+    pub as_name: String,
     /// Rust name.
     pub name: String,
     /// Its type.
@@ -90,8 +105,13 @@ pub struct Param {
 pub struct Function {
     /// Export name.
     pub export: String,
-    /// Rust method name.
+    /// Rust method name on the module (for a class member, see [`Member::name`]).
     pub name: String,
+    /// Its field in the generated `Exports` struct (unique across functions and globals).
+    pub field: String,
+    /// The method borrowing the result in place (`<name>_view`), for module functions whose
+    /// result is a typed array or an array of numbers.
+    pub view: Option<String>,
     /// Parameters.
     pub params: Vec<Param>,
     /// Result.
@@ -103,6 +123,15 @@ pub struct Function {
     /// When the function is a class member (a wrapper the `asbind-classes` transform added):
     /// which class, what kind of member, and its Rust name in the class's `impl`.
     pub member: Option<Member>,
+}
+
+impl Function {
+    /// Leading wasm parameters that are not Rust parameters: a member's object (`self`), or a
+    /// classic constructor's `this` (0: allocate).
+    pub fn hidden_params(&self) -> usize {
+        let member = self.member.as_ref();
+        usize::from(member.is_some_and(|m| m.kind.has_self() || (m.classic && m.kind == MemberKind::Constructor)))
+    }
 }
 
 /// A class member bound as a method of the class's handle type.
@@ -202,27 +231,74 @@ pub struct Class {
 pub struct Global {
     /// Export name.
     pub export: String,
-    /// Rust getter name (the setter is `set_<name>`).
+    /// Rust getter name (in the class's `impl` for a classic static field).
     pub name: String,
+    /// Rust setter name (`set_<name>`, unless that is taken), when the global is mutable.
+    pub setter: Option<String>,
+    /// Its field in the generated `Exports` struct.
+    pub field: String,
     /// Type.
     pub ty: Ty,
     /// Has a setter.
     pub mutable: bool,
     /// AssemblyScript type, for docs.
     pub doc: String,
-    /// A classic static field `C.f`: the class and the getter's name in its `impl`.
-    pub member: Option<(usize, String)>,
+    /// A classic static field `C.f`: its class (the getter and setter are in its `impl`).
+    pub member: Option<usize>,
 }
 
 /// An exported enum with its member values.
+///
+/// When every member is a constant, the enum is a `#[repr(i32)]` Rust enum with those values,
+/// and members with the value of an earlier member are associated constants naming it
+/// (`Alias::B == Alias::A`). When some member is computed when the module starts
+/// (`Computed = f()`: asc makes its global mutable and sets it in the start function), no value
+/// is known before instantiation: the Rust enum only names the members, and the module's
+/// [`EnumLookup`] methods read the values from the instance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
     /// AssemblyScript name.
     pub as_name: String,
     /// Rust type name.
     pub name: String,
-    /// Members: AssemblyScript name, Rust variant name, value.
-    pub members: Vec<(String, String, i32)>,
+    /// Members, in declaration order.
+    pub members: Vec<EnumMember>,
+    /// For an enum with start-time members: the module methods that read the values.
+    pub lookup: Option<EnumLookup>,
+}
+
+impl Enum {
+    /// Whether some member's value is only known once the module has started.
+    pub fn is_start_time(&self) -> bool {
+        self.members.iter().any(|m| m.value.is_none())
+    }
+}
+
+/// A member of an [`Enum`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumMember {
+    /// AssemblyScript name.
+    pub as_name: String,
+    /// Rust variant (or alias constant) name.
+    pub name: String,
+    /// The value, when it is a constant of the wasm; `None` when the start function sets it.
+    pub value: Option<i32>,
+    /// In an all-constant enum, the earlier member with the same value (index into
+    /// [`Enum::members`]): this one is an associated constant naming it.
+    pub alias_of: Option<usize>,
+    /// The export of its global (`Enum.Member`).
+    pub export: String,
+    /// Its field in the generated `Exports` struct (read by the [`EnumLookup`] methods).
+    pub field: String,
+}
+
+/// The module methods of an enum with start-time members.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumLookup {
+    /// `<enum>_value(member) -> i32`: a member's value in this instance.
+    pub value: String,
+    /// `<enum>_member(value) -> Enum`: the (first) member with a value in this instance.
+    pub member: String,
 }
 
 /// A function import the user provides through the generated `Host` trait.
@@ -236,7 +312,7 @@ pub struct Import {
     pub name: String,
     /// Parameter types (from the glue; raw wasm types without it).
     pub params: Vec<Ty>,
-    /// Parameter names (the glue's JS names; `arg0`, ... without it).
+    /// Parameter names (the glue's JS names, `arg0`, ... without it; `cx` is reserved).
     pub param_names: Vec<String>,
     /// Result type.
     pub result: Ty,

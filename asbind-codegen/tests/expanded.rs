@@ -22,11 +22,13 @@ const FIXTURES: &[&str] = &[
     "classes_plain",
     "classes_0_19",
     "start",
+    "torture",
     "env_globals",
     "enums",
     "partial",
     "records",
     "nested",
+    "names",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -112,11 +114,13 @@ snapshots!(
     classes_plain,
     classes_0_19,
     start,
+    torture,
     env_globals,
     enums,
     partial,
     records,
-    nested
+    nested,
+    names
 );
 
 #[test]

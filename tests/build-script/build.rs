@@ -18,6 +18,7 @@ fn main() {
         .module("../../fixtures/partial.wasm")
         .module("../../fixtures/records.wasm")
         .module("../../fixtures/nested.wasm")
+        .module("../../fixtures/names.wasm")
         // Explicit inputs and a different module name, to exercise the overrides.
         .module_with("../../fixtures/imports.wasm", |m| {
             m.dts("../../fixtures/imports.d.ts").js("../../fixtures/imports.js").name("host_imports")

@@ -1,7 +1,9 @@
 //! Expressions that move values across the boundary, written against a `cx: asbind::Ctx` in
 //! scope: lifting a pointer to an owned Rust value, lowering a Rust value to a new pointer.
 //! Both recurse through nullable types and arrays, following the declared array kinds all the
-//! way down (so nested arrays lift without the module's RTTI too).
+//! way down (so nested arrays lift without the module's RTTI too). Their own locals are
+//! `__`-prefixed, which no AssemblyScript name becomes (`crate::names`), so they never shadow a
+//! parameter.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -44,18 +46,18 @@ pub fn lift(model: &Model, ty: &Ty, ptr: TokenStream) -> TokenStream {
                 // Arrays of arrays: each element lifted by its declared kind (a `Vec<Vec<T>>`
                 // lifted as one type would find the inner kinds in the RTTI, which a module
                 // built without `--exportRuntime` does not have).
-                let item = lift(model, e, quote!(p));
-                quote!(cx.lift_vec_with(#ptr, #k, |cx, p| ::std::result::Result::Ok(#item))?)
+                let item = lift(model, e, quote!(__p));
+                quote!(cx.lift_vec_with(#ptr, #k, |cx, __p| ::std::result::Result::Ok(#item))?)
             } else {
                 let e = element(model, e);
                 quote!(cx.lift_vec_as::<#e>(#ptr, #k)?)
             }
         }
         Ty::Nullable(inner) => {
-            let some = lift(model, inner, quote!(p));
+            let some = lift(model, inner, quote!(__p));
             quote!({
-                let p: u32 = #ptr;
-                if p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(#some) }
+                let __p: u32 = #ptr;
+                if __p == 0 { ::std::option::Option::None } else { ::std::option::Option::Some(#some) }
             })
         }
         Ty::Record(_) | Ty::Class(_) => {
@@ -89,8 +91,8 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
         Ty::TypedArray(t) => {
             let id = id_expr(model, ty, scalar(t.element()));
             quote!({
-                let id = #id;
-                cx.lower_typed_array(#value, id)?
+                let __id = #id;
+                cx.lower_typed_array(#value, __id)?
             })
         }
         Ty::Array(e) | Ty::StaticArray(e) => {
@@ -101,24 +103,24 @@ pub fn lower(model: &Model, ty: &Ty, value: TokenStream) -> TokenStream {
                 Ty::Scalar(_) => {
                     let f = if is_static { quote!(lower_static_array) } else { quote!(lower_array) };
                     quote!({
-                        let id = #id;
-                        cx.#f(#value, id)?
+                        let __id = #id;
+                        cx.#f(#value, __id)?
                     })
                 }
                 inner => {
-                    let item = lower(model, inner, quote!(item));
+                    let item = lower(model, inner, quote!(__item));
                     let f = if is_static { quote!(lower_static_array_with) } else { quote!(lower_array_with) };
                     quote!({
-                        let id = #id;
-                        cx.#f(#value, id, |cx, item| ::std::result::Result::Ok(#item))?
+                        let __id = #id;
+                        cx.#f(#value, __id, |cx, __item| ::std::result::Result::Ok(#item))?
                     })
                 }
             }
         }
         Ty::Nullable(inner) => {
-            let some = lower(model, inner, quote!(v));
+            let some = lower(model, inner, quote!(__v));
             quote!(match #value {
-                ::std::option::Option::Some(v) => #some,
+                ::std::option::Option::Some(__v) => #some,
                 ::std::option::Option::None => 0u32,
             })
         }

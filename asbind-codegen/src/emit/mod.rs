@@ -1,11 +1,16 @@
 //! Model → Rust tokens. The generated code names everything through `::asbind::...`, so user
 //! imports cannot shadow it, and calls exports resolved once at instantiation.
+//!
+//! Every name it shows comes from the model, allocated by `model/naming.rs`; the locals of its
+//! method bodies are `__`-prefixed (`__exports`, `__target`, `__r`, `__argc`, `__v`), a prefix
+//! no allocated name has, so parameters named `exports` or `target` cannot shadow them. The
+//! context `cx` is the one unprefixed local: it is reserved in every parameter scope.
 
 mod marshal;
 mod types;
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::input::exports::instance_member;
 use crate::input::section::Slot;
@@ -34,13 +39,7 @@ pub fn emit(model: &Model, embed: &Embed) -> TokenStream {
             .iter()
             .filter(|f| f.member.as_ref().is_some_and(|m| m.class == i))
             .map(|f| method(model, f))
-            .chain(
-                model
-                    .globals
-                    .iter()
-                    .filter(|g| g.member.as_ref().is_some_and(|(c, _)| *c == i))
-                    .map(|g| global_methods(model, g)),
-            )
+            .chain(model.globals.iter().filter(|g| g.member == Some(i)).map(|g| global_methods(model, g)))
             .collect();
         let name = ident(&c.name);
         let allow = allow();
@@ -253,22 +252,78 @@ fn record(model: &Model, r: &Record) -> TokenStream {
     }
 }
 
+/// An enum. All-constant: `#[repr(i32)]` with the values, aliases as associated constants,
+/// `TryFrom<i32>` and `From<Enum> for i32`. With start-time members: names only, the values
+/// are read from an instance (`Module::<enum>_value`, `<enum>_member`; see [`enum_lookup`]).
 fn enumeration(e: &Enum) -> TokenStream {
     let allow = allow();
     let name = ident(&e.name);
-    let d = doc(&format!("AssemblyScript enum `{}`.", e.as_name));
-    let variants = e.members.iter().map(|(as_name, v, value)| {
-        let v = ident(v);
-        let value = Literal::i32_unsuffixed(*value);
-        let d = doc(&format!("`{}.{as_name}` = {value}", e.as_name));
+    let as_name = &e.as_name;
+    if let Some(lookup) = &e.lookup {
+        let d = doc(&format!(
+            "AssemblyScript enum `{as_name}`, whose values are computed when the module starts: they are\nread from an instance with [`Module::{}`] (and back with [`Module::{}`]).",
+            lookup.value, lookup.member
+        ));
+        let variants = e.members.iter().map(|m| {
+            let v = ident(&m.name);
+            let d = match m.value {
+                Some(value) => doc(&format!("`{as_name}.{}` (= {value} in the wasm)", m.as_name)),
+                None => doc(&format!("`{as_name}.{}` (computed at start-up)", m.as_name)),
+            };
+            quote!(#d #v)
+        });
+        let all = e.members.iter().map(|m| {
+            let v = ident(&m.name);
+            quote!(#name::#v)
+        });
+        return quote! {
+            #d
+            #allow
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub enum #name {
+                #(#variants,)*
+            }
+            #allow
+            impl #name {
+                /// Every member, in declaration order.
+                pub const MEMBERS: &'static [#name] = &[#(#all),*];
+            }
+        };
+    }
+    let d = doc(&format!("AssemblyScript enum `{as_name}`."));
+    let primary = || e.members.iter().filter(|m| m.alias_of.is_none());
+    let variants = primary().map(|m| {
+        let v = ident(&m.name);
+        let value = Literal::i32_unsuffixed(m.value.unwrap_or_default());
+        let d = doc(&format!("`{as_name}.{}` = {value}", m.as_name));
         quote!(#d #v = #value)
     });
-    let arms = e.members.iter().map(|(_, v, value)| {
-        let v = ident(v);
-        let value = Literal::i32_unsuffixed(*value);
+    let aliases: Vec<TokenStream> = e
+        .members
+        .iter()
+        .filter_map(|m| {
+            let of = &e.members[m.alias_of?];
+            let (c, v) = (ident(&m.name), ident(&of.name));
+            let value = m.value.unwrap_or_default();
+            let d =
+                doc(&format!("`{as_name}.{}` = {value}, an alias of [`{}`](Self::{}).", m.as_name, of.name, of.name));
+            Some(quote!(#d pub const #c: #name = #name::#v;))
+        })
+        .collect();
+    let aliases = (!aliases.is_empty()).then(|| {
+        quote! {
+            /// Members with the value of an earlier member.
+            #allow
+            impl #name {
+                #(#aliases)*
+            }
+        }
+    });
+    let arms = primary().map(|m| {
+        let v = ident(&m.name);
+        let value = Literal::i32_unsuffixed(m.value.unwrap_or_default());
         quote!(#value => ::std::result::Result::Ok(#name::#v))
     });
-    let as_name = &e.as_name;
     quote! {
         #d
         #allow
@@ -277,6 +332,7 @@ fn enumeration(e: &Enum) -> TokenStream {
         pub enum #name {
             #(#variants,)*
         }
+        #aliases
         #allow
         impl ::std::convert::TryFrom<i32> for #name {
             type Error = ::asbind::Error;
@@ -294,6 +350,50 @@ fn enumeration(e: &Enum) -> TokenStream {
             fn from(value: #name) -> i32 {
                 value as i32
             }
+        }
+    }
+}
+
+/// The module methods of an enum with start-time members: a member's value in this instance,
+/// and the member with a value.
+fn enum_lookup(e: &Enum) -> TokenStream {
+    let Some(lookup) = &e.lookup else { return TokenStream::new() };
+    let name = ident(&e.name);
+    let as_name = &e.as_name;
+    let (value_fn, member_fn) = (ident(&lookup.value), ident(&lookup.member));
+    let arms = e.members.iter().map(|m| {
+        let (v, field) = (ident(&m.name), ident(&m.field));
+        quote!(#name::#v => &__exports.#field)
+    });
+    let all = e.members.iter().map(|m| {
+        let v = ident(&m.name);
+        quote!(#name::#v)
+    });
+    let d_value = doc(&format!(
+        "The value of a member of enum `{as_name}` in this instance (read from its global, which the\nmodule's start function may have computed)."
+    ));
+    let d_member =
+        doc(&format!("The member of enum `{as_name}` with `value` in this instance (the first, if several have it)."));
+    quote! {
+        #d_value
+        pub fn #value_fn(&mut self, member: #name) -> ::asbind::Result<i32> {
+            let __exports = &self.exports;
+            let __global = match member {
+                #(#arms,)*
+            };
+            let mut cx = self.instance.ctx();
+            cx.get_global::<i32>(__global)
+        }
+        #d_member
+        pub fn #member_fn(&mut self, value: i32) -> ::asbind::Result<#name> {
+            for __member in [#(#all),*] {
+                if self.#value_fn(__member)? == value {
+                    return ::std::result::Result::Ok(__member);
+                }
+            }
+            ::std::result::Result::Err(::asbind::Error::InvalidValue(
+                ::std::format!("{} is not a member of enum {}", value, #as_name),
+            ))
         }
     }
 }
@@ -382,18 +482,18 @@ fn register_import(model: &Model, imp: &Import) -> TokenStream {
     let ret = match &imp.result {
         Ty::Void => quote!(::std::result::Result::Ok(())),
         t if t.is_reference() => {
-            let p = marshal::lower(model, t, quote!(&r));
+            let p = marshal::lower(model, t, quote!(&__r));
             quote!(::std::result::Result::Ok(#p))
         }
         t => {
-            let v = to_wasm(t, quote!(r));
+            let v = to_wasm(t, quote!(__r));
             quote!(::std::result::Result::Ok(#v))
         }
     };
     quote! {
         imports.func(#module, #field, |cx: &mut ::asbind::Ctx<'_, H>, #(#arg_decls),*| -> ::asbind::Result<#result_w> {
             #(#lifts)*
-            let r = cx.data_mut().#method(#(#pass),*)?;
+            let __r = cx.data_mut().#method(#(#pass),*)?;
             #ret
         });
     }
@@ -408,14 +508,14 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     let classic = member.is_some_and(|m| m.classic);
     // Leading wasm parameters that are not Rust parameters: the object, or a classic
     // constructor's `this` (0: allocate).
-    let hidden = usize::from(has_self || (classic && member.is_some_and(|m| m.kind == MemberKind::Constructor)));
+    let hidden = f.hidden_params();
     let (name, receiver, m) = match member {
         None => (ident(&f.name), quote!(&mut self), quote!(self)),
         Some(mem) if has_self => (ident(&mem.name), quote!(&self, m: &mut #module_ty), quote!(m)),
         Some(mem) => (ident(&mem.name), quote!(m: &mut #module_ty), quote!(m)),
     };
     let generics = if member.is_some() { generics } else { quote!() };
-    let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+    let field = ident(&f.field);
     let enum_type = |slot| {
         model.enum_at(&f.export, slot).map(|e| {
             let name = ident(&model.enums[e].name);
@@ -442,7 +542,8 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     let required = f.params.iter().skip(counted).take_while(|p| !p.optional).count() as u32;
     let optional: Vec<_> = f.params.iter().filter(|p| p.optional).map(|p| ident(&p.name)).collect();
     let varargs = !optional.is_empty();
-    let argc = varargs.then(|| quote!(let argc = ::asbind::count_arguments(#required, &[#(#optional.is_some()),*])?;));
+    let argc =
+        varargs.then(|| quote!(let __argc = ::asbind::count_arguments(#required, &[#(#optional.is_some()),*])?;));
     let last_ref = f.params.iter().rposition(|p| p.ty.is_reference());
     let lowers = f.params.iter().enumerate().map(|(i, p)| {
         let n = ident(&p.name);
@@ -463,8 +564,8 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         } else if hidden == 1 && i == 0 {
             quote!(0)
         } else if p.optional {
-            let some = convert(quote!(v));
-            quote!(match #n { ::std::option::Option::Some(v) => #some, ::std::option::Option::None => <#w as ::std::default::Default>::default() })
+            let some = convert(quote!(__v));
+            quote!(match #n { ::std::option::Option::Some(__v) => #some, ::std::option::Option::None => <#w as ::std::default::Default>::default() })
         } else {
             convert(quote!(#n))
         };
@@ -487,19 +588,19 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         })
         .collect();
     let args = tuple(&args);
-    let set_argc = varargs.then(|| quote!(cx.set_arguments_length(argc)?;));
-    let target = classic_dispatch(model, f).unwrap_or_else(|| quote!(&exports.#field));
+    let set_argc = varargs.then(|| quote!(cx.set_arguments_length(__argc)?;));
+    let target = classic_dispatch(model, f).unwrap_or_else(|| quote!(&__exports.#field));
     let body_result = match &f.result {
         _ if enum_result.is_some() => {
-            quote!(::std::result::Result::Ok(<#enum_result as ::std::convert::TryFrom<i32>>::try_from(r)?))
+            quote!(::std::result::Result::Ok(<#enum_result as ::std::convert::TryFrom<i32>>::try_from(__r)?))
         }
-        Ty::Void => quote!(::std::result::Result::Ok(r)),
+        Ty::Void => quote!(::std::result::Result::Ok(__r)),
         t if t.is_reference() => {
-            let v = marshal::lift(model, t, quote!(r));
+            let v = marshal::lift(model, t, quote!(__r));
             quote!(::std::result::Result::Ok(#v))
         }
         t => {
-            let v = from_wasm(t, quote!(r));
+            let v = from_wasm(t, quote!(__r));
             quote!(::std::result::Result::Ok(#v))
         }
     };
@@ -509,25 +610,25 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     }
     let d = doc(&text);
     let lowers: Vec<TokenStream> = lowers.collect();
-    let view = view_element(&f.result).filter(|_| member.is_none()).map(|(elem, kind)| {
+    let view = f.view.as_ref().filter(|_| member.is_none()).zip(view_element(&f.result)).map(|(view, (elem, kind))| {
         // Only module methods get views, so `params` has no hidden receiver here.
-        let view_name = format_ident!("{}_view", f.name.trim_start_matches("r#"));
+        let view_name = ident(view);
         let d = doc(&format!(
             "Like [`{}`](Self::{}), but borrows the result in the module's memory instead of copying it:\nwrites through the slice are seen by the module, and no call can happen while it lives.",
-            f.name.trim_start_matches("r#"), f.name.trim_start_matches("r#")
+            f.name, f.name
         ));
         quote! {
             #d
             pub fn #view_name(&mut self #(, #params)*) -> ::asbind::Result<&mut [#elem]> {
                 #argc
-                let r = {
-                    let exports = &self.exports;
+                let __r = {
+                    let __exports = &self.exports;
                     let mut cx = self.instance.ctx();
                     #(#lowers)*
                     #set_argc
-                    cx.call(&exports.#field, #args)?
+                    cx.call(&__exports.#field, #args)?
                 };
-                self.instance.view_mut_as::<#elem>(r, #kind)
+                self.instance.view_mut_as::<#elem>(__r, #kind)
             }
         }
     });
@@ -535,12 +636,12 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         #d
         pub fn #name #generics(#receiver #(, #params)*) -> ::asbind::Result<#result> {
             #argc
-            let exports = &#m.exports;
+            let __exports = &#m.exports;
             let mut cx = #m.instance.ctx();
             #(#lowers)*
             #set_argc
-            let target = #target;
-            let r = cx.call(target, #args)?;
+            let __target = #target;
+            let __r = cx.call(__target, #args)?;
             #body_result
         }
         #view
@@ -570,16 +671,16 @@ fn classic_dispatch(model: &Model, f: &Function) -> Option<TokenStream> {
     }
     overrides.sort_by_key(|(sub, _)| std::cmp::Reverse(sub.bases.len()));
     let this = ident(&f.params.first()?.name);
-    let own = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+    let own = ident(&f.field);
     let arms = overrides.iter().map(|(sub, g)| {
         let ids = sub.accepts.iter().map(|id| Literal::u32_unsuffixed(*id));
-        let field = format_ident!("f_{}", g.name.trim_start_matches("r#"));
-        quote!(id if [#(#ids),*].contains(&id) => &exports.#field)
+        let field = ident(&g.field);
+        quote!(__id if [#(#ids),*].contains(&__id) => &__exports.#field)
     });
     Some(quote! {
         match cx.type_info(#this)?.id {
             #(#arms,)*
-            _ => &exports.#own,
+            _ => &__exports.#own,
         }
     })
 }
@@ -608,29 +709,30 @@ fn view_element(ty: &Ty) -> Option<(TokenStream, TokenStream)> {
 fn global_methods(model: &Model, g: &Global) -> TokenStream {
     // A classic static field (`C.f`) is a static of class `C`'s handle type.
     let (module_generics, module_ty) = module_type(model);
-    let (receiver, m, getter_name, generics) = match &g.member {
-        Some((_, name)) => (quote!(m: &mut #module_ty), quote!(m), name.clone(), module_generics),
-        None => (quote!(&mut self), quote!(self), g.name.clone(), quote!()),
+    let (receiver, m, generics) = match &g.member {
+        Some(_) => (quote!(m: &mut #module_ty), quote!(m), module_generics),
+        None => (quote!(&mut self), quote!(self), quote!()),
     };
-    let name = ident(&getter_name);
-    let setter = format_ident!("set_{}", getter_name.trim_start_matches("r#"));
-    let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
+    let name = ident(&g.name);
+    let field = ident(&g.field);
     let t = rust(model, &g.ty, Position::Owned);
     let w = wasm(&g.ty);
-    let value = if g.ty.is_reference() { marshal::lift(model, &g.ty, quote!(r)) } else { from_wasm(&g.ty, quote!(r)) };
+    let value =
+        if g.ty.is_reference() { marshal::lift(model, &g.ty, quote!(__r)) } else { from_wasm(&g.ty, quote!(__r)) };
     let d = doc(&format!("Reads global `{}: {}`.", g.export, g.doc));
     let get = quote! {
         #d
         pub fn #name #generics(#receiver) -> ::asbind::Result<#t> {
-            let exports = &#m.exports;
+            let __exports = &#m.exports;
             let mut cx = #m.instance.ctx();
-            let r: #w = cx.get_global(&exports.#field)?;
+            let __r: #w = cx.get_global(&__exports.#field)?;
             ::std::result::Result::Ok(#value)
         }
     };
-    if !g.mutable {
+    let Some(setter) = g.setter.as_ref().filter(|_| g.mutable) else {
         return get;
-    }
+    };
+    let setter = ident(setter);
     let p = rust(model, &g.ty, Position::Param);
     let lower =
         if g.ty.is_reference() { marshal::lower(model, &g.ty, quote!(value)) } else { to_wasm(&g.ty, quote!(value)) };
@@ -639,10 +741,10 @@ fn global_methods(model: &Model, g: &Global) -> TokenStream {
         #get
         #d
         pub fn #setter #generics(#receiver, value: #p) -> ::asbind::Result<()> {
-            let exports = &#m.exports;
+            let __exports = &#m.exports;
             let mut cx = #m.instance.ctx();
-            let v: #w = #lower;
-            cx.set_global(&exports.#field, v)
+            let __v: #w = #lower;
+            cx.set_global(&__exports.#field, __v)
         }
     }
 }
@@ -655,26 +757,34 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let ty_generics = if has_host { quote!(<H>) } else { quote!() };
 
     let func_fields = model.functions.iter().map(|f| {
-        let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+        let field = ident(&f.field);
         let p: Vec<TokenStream> = f.params.iter().map(|p| wasm(&p.ty)).collect();
         let p = tuple(&p);
         let r = wasm(&f.result);
         quote!(#field: ::asbind::wasmtime::TypedFunc<#p, #r>)
     });
     let func_inits = model.functions.iter().map(|f| {
-        let field = format_ident!("f_{}", f.name.trim_start_matches("r#"));
+        let field = ident(&f.field);
         let export = &f.export;
         quote!(#field: instance.func(#export)?)
     });
-    let global_fields = model.globals.iter().map(|g| {
-        let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
+    // The globals, and the members of enums computed at start-up.
+    let enum_members = || model.enums.iter().filter(|e| e.lookup.is_some()).flat_map(|e| &e.members);
+    let global_exports: Vec<(&str, &str)> = model
+        .globals
+        .iter()
+        .map(|g| (g.field.as_str(), g.export.as_str()))
+        .chain(enum_members().map(|m| (m.field.as_str(), m.export.as_str())))
+        .collect();
+    let global_fields = global_exports.iter().map(|(field, _)| {
+        let field = ident(field);
         quote!(#field: ::asbind::wasmtime::Global)
     });
-    let global_inits = model.globals.iter().map(|g| {
-        let field = format_ident!("g_{}", g.name.trim_start_matches("r#"));
-        let export = &g.export;
+    let global_inits = global_exports.iter().map(|(field, export)| {
+        let field = ident(field);
         quote!(#field: instance.global(#export)?)
     });
+    let enum_lookups = model.enums.iter().map(enum_lookup);
     let methods = model.functions.iter().filter(|f| f.member.is_none()).map(|f| method(model, f));
     let globals = model.globals.iter().filter(|g| g.member.is_none()).map(|g| global_methods(model, g));
     let registrations = model.imports.iter().map(|i| register_import(model, i));
@@ -836,6 +946,8 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             #(#methods)*
 
             #(#globals)*
+
+            #(#enum_lookups)*
         }
     }
 }

@@ -1,20 +1,15 @@
 //! Rust types and conversions for model types: what a parameter, a result, a field or a slice
 //! element looks like in the generated API, and how scalars cross to and from wasm values.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::astype::{Scalar, WasmType};
 use crate::model::{Field, Model, Ty};
-use crate::names::is_keyword;
 
-/// An identifier, raw (`r#type`) when it is a keyword.
+/// An identifier, raw (`r#type`) when it is a keyword ([`crate::names::ident`]: never panics).
 pub fn ident(name: &str) -> Ident {
-    if is_keyword(name) && !matches!(name, "self" | "Self" | "crate" | "super") {
-        Ident::new_raw(name, Span::call_site())
-    } else {
-        Ident::new(name, Span::call_site())
-    }
+    crate::names::ident(name)
 }
 
 /// The Rust type of a scalar.

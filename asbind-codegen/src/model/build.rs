@@ -16,22 +16,8 @@ use crate::names::Scope;
 use super::Model;
 use super::builder::Builder;
 use super::classes::group_members;
+use super::naming;
 use super::records::drop_record_wrappers;
-
-/// Names the generated module already uses.
-const RESERVED_METHODS: &[&str] = &[
-    "new",
-    "with_options",
-    "from_module",
-    "from_file",
-    "from_bytes",
-    "instance",
-    "instance_mut",
-    "host",
-    "host_mut",
-    "collect",
-];
-const RESERVED_TYPES: &[&str] = &["Module", "Host", "Exports", "Ref", "Result", "Error", "Option", "String", "Vec"];
 
 /// Builds the model of one module and checks the inputs against each other.
 pub fn build(
@@ -74,8 +60,7 @@ pub fn build(
     {
         return Err(d.into());
     }
-    let mut types = Scope::new(RESERVED_TYPES);
-    let mut methods = Scope::new(RESERVED_METHODS);
+    let mut types = Scope::new(naming::MODULE_TYPES);
 
     if let Some(dts) = dts {
         b.declare_records(dts, &mut types);
@@ -88,11 +73,12 @@ pub fn build(
         ));
     }
 
-    let enums = b.enums(&mut types);
-    let mut functions = b.functions(&mut methods, &mut notes);
+    let mut enums = b.enums(&mut types);
+    let mut functions = b.functions(&mut notes);
     drop_record_wrappers(&mut functions, &b.records, &mut notes);
     group_members(&mut functions, &b.classes, &mut notes);
-    let globals = b.globals(&mut methods);
+    let mut globals = b.globals();
+    naming::allocate(&mut functions, &mut globals, &mut enums, &b.classes);
     let (imports, import_globals) = b.imports(glue);
     let enum_slots = super::enum_slots::enum_slots(wasm.asbind.as_ref(), &functions, &enums);
     // Glue for imports the wasm does not have: the .js is from another build.

@@ -69,7 +69,6 @@ pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes
         ("s_", MemberKind::Static),
         ("new", MemberKind::Constructor),
     ];
-    let mut scopes = class_scopes(classes);
     for f in functions.iter_mut() {
         let Some((prefix, rest)) = f.export.split_once("__") else { continue };
         let Some(ci) = classes.iter().position(|c| class_name(&c.class) == prefix) else { continue };
@@ -99,7 +98,8 @@ pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes
             _ => format!("`{prefix}.{member}`"),
         };
         f.doc = format!("{what}, through the transform's export {}", f.doc);
-        f.member = Some(Member { class: ci, kind, name: scopes[ci].unique(&wanted), classic: false });
+        // The wanted name: `naming` allocates it in the class's scope.
+        f.member = Some(Member { class: ci, kind, name: wanted, classic: false });
     }
     let without: Vec<&str> = classes
         .iter()
@@ -115,12 +115,6 @@ pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes
             without.join(", ")
         ));
     }
-}
-
-/// One name scope per class handle type, with the methods every handle has (emit's `class`)
-/// already taken.
-pub(super) fn class_scopes(classes: &[Class]) -> Vec<Scope> {
-    classes.iter().map(|_| Scope::new(&["handle", "ptr", "any", "wrap"])).collect()
 }
 
 /// The class name of a class path (`src/values/Point<T>` → `Point`).

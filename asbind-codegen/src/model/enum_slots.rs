@@ -20,7 +20,8 @@ pub(super) fn enum_slots(section: Option<&Section>, functions: &[Function], enum
                 Slot::Param(i) => &f.params.get(i)?.ty,
                 Slot::Result => &f.result,
             };
-            let index = enums.iter().position(|e| e.as_name == s.enum_name)?;
+            // An enum with start-time values has no fixed `i32` conversion: it stays `i32`.
+            let index = enums.iter().position(|e| e.as_name == s.enum_name && !e.is_start_time())?;
             is_i32(ty).then(|| EnumSlot { export: s.export.clone(), slot: s.slot, enum_index: index })
         })
         .collect()

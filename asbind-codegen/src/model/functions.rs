@@ -13,15 +13,14 @@ use crate::input::wasm::{Const, Signature};
 use crate::names::{Scope, camel, snake};
 
 use super::builder::{Builder, join};
-use super::classes::class_scopes;
-use super::{Enum, Function, Global, Member, MemberKind, Param, Ty, ty_wasm, wasm_of};
+use super::{Enum, EnumMember, Function, Global, Member, MemberKind, Param, Ty, ty_wasm, wasm_of};
 
 /// `arg0`, `arg1`, ... with raw wasm types.
 fn raw_params(sig: &Signature) -> Vec<Param> {
     sig.params
         .iter()
         .enumerate()
-        .map(|(i, t)| Param { name: format!("arg{i}"), ty: Ty::Raw(*t), optional: false })
+        .map(|(i, t)| Param { as_name: format!("arg{i}"), name: format!("arg{i}"), ty: Ty::Raw(*t), optional: false })
         .collect()
 }
 
@@ -44,7 +43,6 @@ impl Builder<'_> {
         line: u32,
         as_doc: &str,
         why: Vec<Diagnostic>,
-        methods: &mut Scope,
     ) -> Option<Function> {
         let Some(f) = self.wasm.function(export).filter(|f| raw_bindable(&f.sig)) else {
             self.errors.extend(why);
@@ -57,7 +55,10 @@ impl Builder<'_> {
         self.warnings.push(Diagnostic::warning(self.dts_path(), Some(line), &message).help(help));
         Some(Function {
             export: export.to_string(),
-            name: methods.unique(&snake(export)),
+            // The wanted name: `naming` allocates it.
+            name: snake(export),
+            field: String::new(),
+            view: None,
             params: raw_params(&f.sig),
             result: f.sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t)),
             sig: f.sig.clone(),
@@ -70,23 +71,50 @@ impl Builder<'_> {
         let Some(dts) = self.dts else { return Vec::new() };
         let mut out = Vec::new();
         for e in &dts.enums {
-            let mut members = Vec::new();
+            let mut members: Vec<EnumMember> = Vec::new();
+            // Variants and alias constants share the enum's namespace.
             let mut variants = Scope::default();
             for m in &e.members {
                 let export = static_member(&e.name, m);
-                match self.wasm.global(&export).and_then(|g| g.init) {
-                    Some(Const::I32(v)) => members.push((m.clone(), variants.unique(&camel(m)), v)),
-                    _ => self.errors.push(
-                        Diagnostic::new(
-                            &dts.path,
-                            Some(e.line),
-                            format!("enum member `{export}` is not an exported constant global of the wasm module"),
-                        )
-                        .help("pass the .d.ts that asc wrote for this same .wasm"),
-                    ),
+                let value = match self.wasm.global(&export) {
+                    // A constant: the value is known now.
+                    Some(g) if !g.mutable && g.ty == WasmType::I32 && matches!(g.init, Some(Const::I32(_))) => {
+                        match g.init {
+                            Some(Const::I32(v)) => Some(v),
+                            _ => None,
+                        }
+                    }
+                    // Computed at start-up (`M = f()`: a mutable global the start function sets) or
+                    // from an import: read from the instance.
+                    Some(g) if g.ty == WasmType::I32 => None,
+                    _ => {
+                        self.errors.push(
+                            Diagnostic::new(
+                                &dts.path,
+                                Some(e.line),
+                                format!("enum member `{export}` is not an exported i32 global of the wasm module"),
+                            )
+                            .help("pass the .d.ts that asc wrote for this same .wasm"),
+                        );
+                        continue;
+                    }
+                };
+                members.push(EnumMember {
+                    as_name: m.clone(),
+                    name: variants.unique(&camel(m)),
+                    value,
+                    alias_of: None,
+                    export,
+                    field: String::new(),
+                });
+            }
+            // In an all-constant enum, a repeated value is an alias of its first member.
+            if members.iter().all(|m| m.value.is_some()) {
+                for i in 0..members.len() {
+                    members[i].alias_of = members[..i].iter().position(|x| x.value == members[i].value);
                 }
             }
-            out.push(Enum { as_name: e.name.clone(), name: types.unique(&camel(&e.name)), members });
+            out.push(Enum { as_name: e.name.clone(), name: types.unique(&camel(&e.name)), members, lookup: None });
         }
         out
     }
@@ -135,20 +163,27 @@ impl Builder<'_> {
     }
 
     fn params(&mut self, params: &[DtsParam], line: u32, export: &str) -> Option<Vec<Param>> {
-        let mut scope = Scope::new(&["self", "cx", "argc"]);
+        // `cx` is the context every marshalling expression uses; other locals are `__`-prefixed.
+        let mut scope = Scope::new(&["cx"]);
         let mut out = Vec::new();
         let mut ok = true;
         for p in params {
             let what = format!("parameter `{}` of `{export}`", p.name);
             match self.resolve(&p.ty, line, &what) {
-                Some(ty) => out.push(Param { name: scope.unique(&snake(&p.name)), ty, optional: p.optional }),
+                Some(ty) => out.push(Param {
+                    as_name: p.name.clone(),
+                    name: scope.unique(&snake(&p.name)),
+                    ty,
+                    optional: p.optional,
+                }),
                 None => ok = false,
             }
         }
         ok.then_some(out)
     }
 
-    pub(super) fn functions(&mut self, methods: &mut Scope, notes: &mut Vec<String>) -> Vec<Function> {
+    /// The exported functions, typed; their Rust names are the wanted ones until `naming` runs.
+    pub(super) fn functions(&mut self, notes: &mut Vec<String>) -> Vec<Function> {
         let mut out = Vec::new();
         let mut declared: Vec<&str> = Vec::new();
         if let Some(dts) = self.dts {
@@ -170,7 +205,7 @@ impl Builder<'_> {
                 let result = self.resolve(&f.result, f.line, &format!("the result of `{}`", f.name));
                 let (Some(params), Some(result)) = (params, result) else {
                     let why: Vec<Diagnostic> = self.errors.drain(before..).collect();
-                    if let Some(raw) = self.raw_instead(&f.name, f.line, &doc, why, methods) {
+                    if let Some(raw) = self.raw_instead(&f.name, f.line, &doc, why) {
                         out.push(raw);
                     }
                     continue;
@@ -200,7 +235,10 @@ impl Builder<'_> {
                 }
                 out.push(Function {
                     export: f.name.clone(),
-                    name: methods.unique(&snake(&f.name)),
+                    // The wanted name: `naming` allocates it once members are known.
+                    name: snake(&f.name),
+                    field: String::new(),
+                    view: None,
                     params,
                     result,
                     sig,
@@ -213,7 +251,6 @@ impl Builder<'_> {
         // a .d.ts. They get raw wasm types; with a modern .d.ts, which describes every export,
         // each is also a warning (an export alias asc left out, or a .d.ts from an older build).
         let mut skipped = Vec::new();
-        let mut class_scopes: Vec<Scope> = class_scopes(&self.classes);
         for f in &self.wasm.functions {
             if is_runtime_export(&f.name) || declared.contains(&f.name.as_str()) || self.start == Some(f.name.as_str())
             {
@@ -241,7 +278,7 @@ impl Builder<'_> {
                     .help(REBUILD),
                 );
             }
-            if let Some(typed) = self.classic_member(&f.name, &f.sig, &mut class_scopes) {
+            if let Some(typed) = self.classic_member(&f.name, &f.sig) {
                 out.push(typed);
                 continue;
             }
@@ -255,7 +292,9 @@ impl Builder<'_> {
             );
             out.push(Function {
                 export: f.name.clone(),
-                name: methods.unique(&snake(&f.name)),
+                name: snake(&f.name),
+                field: String::new(),
+                view: None,
                 params,
                 result,
                 sig: f.sig.clone(),
@@ -272,7 +311,7 @@ impl Builder<'_> {
     /// A classic member export (`C#constructor`, `C#m`, `C#get:f`, `C#set:f`, `C.s`) typed from
     /// the class in the classic `.d.ts` (walking `extends` for inherited members), as a member of
     /// the class's handle type. `None` when it cannot be typed: it is then bound raw.
-    fn classic_member(&mut self, export: &str, sig: &Signature, scopes: &mut [Scope]) -> Option<Function> {
+    fn classic_member(&mut self, export: &str, sig: &Signature) -> Option<Function> {
         let dts = self.dts.filter(|d| d.dialect == Dialect::Classic)?;
         let (cname, what) = classic_export(export)?;
         let is_static = matches!(what, ClassicExport::Static(_));
@@ -288,7 +327,7 @@ impl Builder<'_> {
                 return None;
             }
         }
-        let this = Param { name: "this".into(), ty: Ty::Class(ci), optional: false };
+        let this = Param { as_name: "this".into(), name: "this".into(), ty: Ty::Class(ci), optional: false };
         let (kind, member, params, result): (MemberKind, &str, Vec<DtsParam>, AsType) = match what {
             ClassicExport::Static(rest) => {
                 let m = chain[0].methods.iter().find(|m| m.is_static && !m.getter && !m.setter && m.name == rest)?;
@@ -324,18 +363,19 @@ impl Builder<'_> {
                 (MemberKind::Method, rest, m.params.clone(), m.result.clone())
             }
         };
-        let mut scope = Scope::new(&["self", "cx", "argc", "m", "this"]);
+        // `cx` is the marshalling context, `m` the module parameter, `this` the object.
+        let mut scope = Scope::new(&["cx", "m", "this"]);
         let mut all = Vec::new();
         if kind != MemberKind::Static {
             all.push(if kind == MemberKind::Constructor {
-                Param { name: "this".into(), ty: Ty::Raw(WasmType::I32), optional: false }
+                Param { as_name: "this".into(), name: "this".into(), ty: Ty::Raw(WasmType::I32), optional: false }
             } else {
                 this.clone()
             });
         }
         for p in &params {
             let ty = self.resolve(&p.ty, 0, "")?;
-            all.push(Param { name: scope.unique(&snake(&p.name)), ty, optional: p.optional });
+            all.push(Param { as_name: p.name.clone(), name: scope.unique(&snake(&p.name)), ty, optional: p.optional });
         }
         let as_result = result;
         let result = if kind == MemberKind::Constructor { Ty::Class(ci) } else { self.resolve(&as_result, 0, "")? };
@@ -368,19 +408,21 @@ impl Builder<'_> {
             MemberKind::Setter => format!("set_{}", snake(member)),
             _ => snake(member),
         };
-        let name = scopes[ci].unique(&wanted);
         Some(Function {
             export: export.to_string(),
             name: snake(export),
+            field: String::new(),
+            view: None,
             params: all,
             result,
             sig: sig.clone(),
             doc,
-            member: Some(Member { class: ci, kind, name, classic: true }),
+            member: Some(Member { class: ci, kind, name: wanted, classic: true }),
         })
     }
 
-    pub(super) fn globals(&mut self, methods: &mut Scope) -> Vec<Global> {
+    /// The exported globals, typed; their Rust names are the wanted ones until `naming` runs.
+    pub(super) fn globals(&mut self) -> Vec<Global> {
         let mut out = Vec::new();
         let mut declared = Vec::new();
         if let Some(dts) = self.dts {
@@ -395,11 +437,20 @@ impl Builder<'_> {
                         if classic && self.classes.iter().any(|c| c.class == g.name) {
                             continue;
                         }
-                        let member = split_static(&g.name)
+                        let static_field = split_static(&g.name)
                             .filter(|_| classic)
-                            .and_then(|(c, f)| Some((self.classes.iter().position(|x| x.class == c)?, snake(f))));
-                        let name = if member.is_some() { snake(&g.name) } else { methods.unique(&snake(&g.name)) };
-                        out.push(Global { export: g.name.clone(), name, ty, mutable, doc: g.ty.to_string(), member });
+                            .and_then(|(c, f)| Some((self.classes.iter().position(|x| x.class == c)?, f)));
+                        let name = static_field.map_or_else(|| snake(&g.name), |(_, f)| snake(f));
+                        out.push(Global {
+                            export: g.name.clone(),
+                            name,
+                            setter: None,
+                            field: String::new(),
+                            ty,
+                            mutable,
+                            doc: g.ty.to_string(),
+                            member: static_field.map(|(c, _)| c),
+                        });
                     }
                     Some(w) => self.errors.push(
                         Diagnostic::new(
@@ -455,7 +506,9 @@ impl Builder<'_> {
             }
             out.push(Global {
                 export: w.name.clone(),
-                name: methods.unique(&snake(&w.name)),
+                name: snake(&w.name),
+                setter: None,
+                field: String::new(),
                 ty: Ty::Raw(w.ty),
                 mutable: w.mutable,
                 doc: format!("{} (raw wasm global)", w.ty),

@@ -71,7 +71,8 @@ impl Builder<'_> {
                 continue;
             }
             let name = scope.unique(&snake(&imp.field));
-            let mut arg_scope = Scope::new(&["self", "cx", "r"]);
+            // `cx` is the callback's context; its other locals are `__`-prefixed.
+            let mut arg_scope = Scope::new(&["cx"]);
             let param_names = (0..params.len())
                 .map(|i| {
                     let js = typed.and_then(|g| g.names.get(i)).map(|n| snake(n)).unwrap_or_else(|| format!("arg{i}"));

@@ -61,75 +61,75 @@ impl ::asbind::Lower for Shape {
 impl Shape {
     /// `new Shape(..)`, through the transform's export `src/classes/Shape__new(name: ~lib/string/String): src/classes/Shape`
     pub fn new(m: &mut Module, name: &str) -> ::asbind::Result<Shape> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let target = &exports.f_shape_new;
-        let r = cx.call(target, name)?;
-        ::std::result::Result::Ok(cx.lift::<Shape>(r)?)
+        let __target = &__exports.f_shape_new;
+        let __r = cx.call(__target, name)?;
+        ::std::result::Result::Ok(cx.lift::<Shape>(__r)?)
     }
     /// `Shape.count`, through the transform's export `src/classes/Shape__sget_count(): i32`
     pub fn count(m: &mut Module) -> ::asbind::Result<i32> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_shape_sget_count;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_shape_sget_count;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Shape.count`, through the transform's export `src/classes/Shape__sset_count(value: i32): void`
     pub fn set_count(m: &mut Module, value: i32) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_shape_sset_count;
-        let r = cx.call(target, value)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_shape_sset_count;
+        let __r = cx.call(__target, value)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Shape#name`, through the transform's export `src/classes/Shape__get_name(self: src/classes/Shape): ~lib/string/String`
     pub fn name(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_shape_get_name;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_shape_get_name;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `Shape#name`, through the transform's export `src/classes/Shape__set_name(self: src/classes/Shape, value: ~lib/string/String): void`
     pub fn set_name(&self, m: &mut Module, value: &str) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        cx.hold(self_2)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let value: u32 = cx.lower_str(value)?;
-        let target = &exports.f_shape_set_name;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_shape_set_name;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Shape.create`, through the transform's export `src/classes/Shape__s_create(name: ~lib/string/String): src/classes/Shape`
     pub fn create(m: &mut Module, name: &str) -> ::asbind::Result<Shape> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let target = &exports.f_shape_s_create;
-        let r = cx.call(target, name)?;
-        ::std::result::Result::Ok(cx.lift::<Shape>(r)?)
+        let __target = &__exports.f_shape_s_create;
+        let __r = cx.call(__target, name)?;
+        ::std::result::Result::Ok(cx.lift::<Shape>(__r)?)
     }
     /// `Shape#area`, through the transform's export `src/classes/Shape__m_area(self: src/classes/Shape): f64`
     pub fn area(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_shape_m_area;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_shape_m_area;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Shape#describe`, through the transform's export `src/classes/Shape__m_describe(self: src/classes/Shape): ~lib/string/String`
     pub fn describe(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_shape_m_describe;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_shape_m_describe;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
 }
 /// AssemblyScript class `src/classes/Circle` (runtime id 6): a handle that keeps the object alive while any clone of it lives.
@@ -206,73 +206,73 @@ impl Circle {
         m: &mut Module,
         radius: ::std::option::Option<f64>,
     ) -> ::asbind::Result<Circle> {
-        let argc = ::asbind::count_arguments(0u32, &[radius.is_some()])?;
-        let exports = &m.exports;
+        let __argc = ::asbind::count_arguments(0u32, &[radius.is_some()])?;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let radius: f64 = match radius {
-            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::Some(__v) => __v,
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_circle_new;
-        let r = cx.call(target, radius)?;
-        ::std::result::Result::Ok(cx.lift::<Circle>(r)?)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_circle_new;
+        let __r = cx.call(__target, radius)?;
+        ::std::result::Result::Ok(cx.lift::<Circle>(__r)?)
     }
     /// `Circle#radius`, through the transform's export `src/classes/Circle__get_radius(self: src/classes/Circle): f64`
     pub fn radius(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_get_radius;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_get_radius;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Circle#radius`, through the transform's export `src/classes/Circle__set_radius(self: src/classes/Circle, value: f64): void`
     pub fn set_radius(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_set_radius;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_set_radius;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Circle#area`, through the transform's export `src/classes/Circle__m_area(self: src/classes/Circle): f64`
     pub fn area(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_m_area;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_m_area;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Circle#name`, through the transform's export `src/classes/Circle__get_name(self: src/classes/Circle): ~lib/string/String`
     pub fn name(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_get_name;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_get_name;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `Circle#name`, through the transform's export `src/classes/Circle__set_name(self: src/classes/Circle, value: ~lib/string/String): void`
     pub fn set_name(&self, m: &mut Module, value: &str) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        cx.hold(self_2)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let value: u32 = cx.lower_str(value)?;
-        let target = &exports.f_circle_set_name;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_circle_set_name;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Circle#describe`, through the transform's export `src/classes/Circle__m_describe(self: src/classes/Circle): ~lib/string/String`
     pub fn describe(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_m_describe;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_m_describe;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
 }
 /// AssemblyScript class `src/classes/Temperature` (runtime id 7): a handle that keeps the object alive while any clone of it lives.
@@ -336,79 +336,79 @@ impl ::asbind::Lower for Temperature {
 impl Temperature {
     /// `new Temperature(..)`, through the transform's export `src/classes/Temperature__new(celsius: f64): src/classes/Temperature`
     pub fn new(m: &mut Module, celsius: f64) -> ::asbind::Result<Temperature> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_temperature_new;
-        let r = cx.call(target, celsius)?;
-        ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
+        let __target = &__exports.f_temperature_new;
+        let __r = cx.call(__target, celsius)?;
+        ::std::result::Result::Ok(cx.lift::<Temperature>(__r)?)
     }
     /// `Temperature.ABSOLUTE_ZERO`, through the transform's export `src/classes/Temperature__sget_ABSOLUTE_ZERO(): f64`
     pub fn absolute_zero(m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_temperature_sget_absolute_zero;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_temperature_sget_absolute_zero;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature.made`, through the transform's export `src/classes/Temperature__sget_made(): i32`
     pub fn made(m: &mut Module) -> ::asbind::Result<i32> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_temperature_sget_made;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_temperature_sget_made;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature.made`, through the transform's export `src/classes/Temperature__sset_made(value: i32): void`
     pub fn set_made(m: &mut Module, value: i32) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_temperature_sset_made;
-        let r = cx.call(target, value)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_temperature_sset_made;
+        let __r = cx.call(__target, value)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#id`, through the transform's export `src/classes/Temperature__get_id(self: src/classes/Temperature): i32`
     pub fn id(&self, m: &mut Module) -> ::asbind::Result<i32> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_get_id;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_get_id;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature.freezing`, through the transform's export `src/classes/Temperature__s_freezing(): src/classes/Temperature`
     pub fn freezing(m: &mut Module) -> ::asbind::Result<Temperature> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_temperature_s_freezing;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
+        let __target = &__exports.f_temperature_s_freezing;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<Temperature>(__r)?)
     }
     /// `Temperature#celsius`, through the transform's export `src/classes/Temperature__get_celsius(self: src/classes/Temperature): f64`
     pub fn celsius(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_get_celsius;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_get_celsius;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#celsius`, through the transform's export `src/classes/Temperature__set_celsius(self: src/classes/Temperature, value: f64): void`
     pub fn set_celsius(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_set_celsius;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_set_celsius;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#fahrenheit`, through the transform's export `src/classes/Temperature__get_fahrenheit(self: src/classes/Temperature): f64`
     pub fn fahrenheit(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_get_fahrenheit;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_get_fahrenheit;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#warmer`, through the transform's export `src/classes/Temperature__m_warmer(self: src/classes/Temperature, by?: f64): src/classes/Temperature`
     ///
@@ -419,18 +419,18 @@ impl Temperature {
         m: &mut Module,
         by: ::std::option::Option<f64>,
     ) -> ::asbind::Result<Temperature> {
-        let argc = ::asbind::count_arguments(1u32, &[by.is_some()])?;
-        let exports = &m.exports;
+        let __argc = ::asbind::count_arguments(1u32, &[by.is_some()])?;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
+        let __this: u32 = cx.lower(self)?;
         let by: f64 = match by {
-            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::Some(__v) => __v,
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_temperature_m_warmer;
-        let r = cx.call(target, (self_2, by))?;
-        ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_temperature_m_warmer;
+        let __r = cx.call(__target, (__this, by))?;
+        ::std::result::Result::Ok(cx.lift::<Temperature>(__r)?)
     }
     /// `Temperature#hotterThan`, through the transform's export `src/classes/Temperature__m_hotterThan(self: src/classes/Temperature, other: src/classes/Temperature): bool`
     pub fn hotter_than(
@@ -438,23 +438,23 @@ impl Temperature {
         m: &mut Module,
         other: &Temperature,
     ) -> ::asbind::Result<bool> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        cx.hold(self_2)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let other: u32 = cx.lower(other)?;
-        let target = &exports.f_temperature_m_hotter_than;
-        let r = cx.call(target, (self_2, other))?;
-        ::std::result::Result::Ok(r != 0)
+        let __target = &__exports.f_temperature_m_hotter_than;
+        let __r = cx.call(__target, (__this, other))?;
+        ::std::result::Result::Ok(__r != 0)
     }
     /// `Temperature#format`, through the transform's export `src/classes/Temperature__m_format(self: src/classes/Temperature): ~lib/string/String`
     pub fn format(&self, m: &mut Module) -> ::asbind::Result<::std::string::String> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_m_format;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_m_format;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
 }
 /// The AssemblyScript module `classes`, instantiated, with one method per export.
@@ -603,28 +603,28 @@ impl Module {
     }
     /// `src/classes/make_shapes(n: i32): ~lib/array/Array<src/classes/Shape>`
     pub fn make_shapes(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Shape>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_make_shapes;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_make_shapes;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<Shape>(r, ::asbind::ArrayKind::Array)?,
+            cx.lift_vec_as::<Shape>(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/classes/total_area(shapes: ~lib/array/Array<src/classes/Shape>): f64`
     pub fn total_area(&mut self, shapes: &[Shape]) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let shapes: u32 = {
-            let id = cx.array_id_hint::<Shape>(::asbind::ArrayKind::Array, 5)?;
+            let __id = cx.array_id_hint::<Shape>(::asbind::ArrayKind::Array, 5)?;
             cx.lower_array_with(
                 shapes,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
             )?
         };
-        let target = &exports.f_total_area;
-        let r = cx.call(target, shapes)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_total_area;
+        let __r = cx.call(__target, shapes)?;
+        ::std::result::Result::Ok(__r)
     }
 }

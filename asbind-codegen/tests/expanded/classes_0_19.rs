@@ -64,12 +64,14 @@ impl Shape {
         &self,
         m: &mut Module,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_shape_get_name;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_shape_get_name;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `Shape#name = value` (export `Shape#set:name`)
     pub fn set_name(
@@ -77,77 +79,81 @@ impl Shape {
         m: &mut Module,
         value: &::asbind::AnyRef,
     ) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        cx.hold(this)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let value: u32 = cx.lower(value)?;
-        let target = &exports.f_shape_set_name;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_shape_set_name;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `new Shape(name: usize)` (export `Shape#constructor`)
     pub fn new(m: &mut Module, name: &::asbind::AnyRef) -> ::asbind::Result<Shape> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: i32 = 0;
+        let __this: i32 = 0;
         let name: u32 = cx.lower(name)?;
-        let target = &exports.f_shape_constructor;
-        let r = cx.call(target, (this, name))?;
-        ::std::result::Result::Ok(cx.lift::<Shape>(r)?)
+        let __target = &__exports.f_shape_constructor;
+        let __r = cx.call(__target, (__this, name))?;
+        ::std::result::Result::Ok(cx.lift::<Shape>(__r)?)
     }
     /// `Shape#area(): f64` (export `Shape#area`)
     pub fn area(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = match cx.type_info(this)?.id {
-            id if [4].contains(&id) => &exports.f_circle_area,
-            _ => &exports.f_shape_area,
+        let __this: u32 = cx.lower(self)?;
+        let __target = match cx.type_info(__this)?.id {
+            __id if [4].contains(&__id) => &__exports.f_circle_area,
+            _ => &__exports.f_shape_area,
         };
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Shape#describe(): usize` (export `Shape#describe`)
     pub fn describe(
         &self,
         m: &mut Module,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = match cx.type_info(this)?.id {
-            id if [4].contains(&id) => &exports.f_circle_describe,
-            _ => &exports.f_shape_describe,
+        let __this: u32 = cx.lower(self)?;
+        let __target = match cx.type_info(__this)?.id {
+            __id if [4].contains(&__id) => &__exports.f_circle_describe,
+            _ => &__exports.f_shape_describe,
         };
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `Shape.create(name: usize): usize` (export `Shape.create`)
     pub fn create(
         m: &mut Module,
         name: &::asbind::AnyRef,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let name: u32 = cx.lower(name)?;
-        let target = &exports.f_shape_create;
-        let r = cx.call(target, name)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __target = &__exports.f_shape_create;
+        let __r = cx.call(__target, name)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// Reads global `Shape.count: i32`.
     pub fn count(m: &mut Module) -> ::asbind::Result<i32> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_shape_count)?;
-        ::std::result::Result::Ok(r)
+        let __r: i32 = cx.get_global(&__exports.g_shape_count)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Writes global `Shape.count: i32`.
     pub fn set_count(m: &mut Module, value: i32) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let v: i32 = value;
-        cx.set_global(&exports.g_shape_count, v)
+        let __v: i32 = value;
+        cx.set_global(&__exports.g_shape_count, __v)
     }
 }
 /// AssemblyScript class `Circle` (runtime id 4): a handle that keeps the object alive while any clone of it lives.
@@ -221,12 +227,14 @@ impl Circle {
         &self,
         m: &mut Module,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_get_name;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_get_name;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `Circle#name = value` (export `Circle#set:name`)
     pub fn set_name(
@@ -234,14 +242,14 @@ impl Circle {
         m: &mut Module,
         value: &::asbind::AnyRef,
     ) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        cx.hold(this)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let value: u32 = cx.lower(value)?;
-        let target = &exports.f_circle_set_name;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_circle_set_name;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `new Circle(radius?: f64)` (export `Circle#constructor`)
     ///
@@ -251,57 +259,59 @@ impl Circle {
         m: &mut Module,
         radius: ::std::option::Option<f64>,
     ) -> ::asbind::Result<Circle> {
-        let argc = ::asbind::count_arguments(0u32, &[radius.is_some()])?;
-        let exports = &m.exports;
+        let __argc = ::asbind::count_arguments(0u32, &[radius.is_some()])?;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: i32 = 0;
+        let __this: i32 = 0;
         let radius: f64 = match radius {
-            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::Some(__v) => __v,
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_circle_constructor;
-        let r = cx.call(target, (this, radius))?;
-        ::std::result::Result::Ok(cx.lift::<Circle>(r)?)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_circle_constructor;
+        let __r = cx.call(__target, (__this, radius))?;
+        ::std::result::Result::Ok(cx.lift::<Circle>(__r)?)
     }
     /// `Circle#area(): f64` (export `Circle#area`)
     pub fn area(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_area;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_area;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Circle#describe(): usize` (export `Circle#describe`)
     pub fn describe(
         &self,
         m: &mut Module,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_describe;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_describe;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `Circle#radius: f64` (export `Circle#get:radius`)
     pub fn radius(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_get_radius;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_get_radius;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Circle#radius = value` (export `Circle#set:radius`)
     pub fn set_radius(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_circle_set_radius;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_circle_set_radius;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
 }
 /// AssemblyScript class `Temperature` (runtime id 5): a handle that keeps the object alive while any clone of it lives.
@@ -367,56 +377,58 @@ impl Temperature {
     pub fn freezing(
         m: &mut Module,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_temperature_freezing;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __target = &__exports.f_temperature_freezing;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `Temperature#id: i32` (export `Temperature#get:id`)
     pub fn id(&self, m: &mut Module) -> ::asbind::Result<i32> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_get_id;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_get_id;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `new Temperature(celsius: f64)` (export `Temperature#constructor`)
     pub fn new(m: &mut Module, celsius: f64) -> ::asbind::Result<Temperature> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: i32 = 0;
-        let target = &exports.f_temperature_constructor;
-        let r = cx.call(target, (this, celsius))?;
-        ::std::result::Result::Ok(cx.lift::<Temperature>(r)?)
+        let __this: i32 = 0;
+        let __target = &__exports.f_temperature_constructor;
+        let __r = cx.call(__target, (__this, celsius))?;
+        ::std::result::Result::Ok(cx.lift::<Temperature>(__r)?)
     }
     /// `Temperature#celsius: f64` (export `Temperature#get:celsius`)
     pub fn celsius(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_get_celsius;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_get_celsius;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#celsius = value` (export `Temperature#set:celsius`)
     pub fn set_celsius(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_set_celsius;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_set_celsius;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#fahrenheit: f64` (export `Temperature#get:fahrenheit`)
     pub fn fahrenheit(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_get_fahrenheit;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_get_fahrenheit;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Temperature#warmer(by?: f64): usize` (export `Temperature#warmer`)
     ///
@@ -427,18 +439,20 @@ impl Temperature {
         m: &mut Module,
         by: ::std::option::Option<f64>,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let argc = ::asbind::count_arguments(0u32, &[by.is_some()])?;
-        let exports = &m.exports;
+        let __argc = ::asbind::count_arguments(0u32, &[by.is_some()])?;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
+        let __this: u32 = cx.lower(self)?;
         let by: f64 = match by {
-            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::Some(__v) => __v,
             ::std::option::Option::None => <f64 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_temperature_warmer;
-        let r = cx.call(target, (this, by))?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_temperature_warmer;
+        let __r = cx.call(__target, (__this, by))?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `Temperature#hotterThan(other: usize): bool` (export `Temperature#hotterThan`)
     pub fn hotter_than(
@@ -446,47 +460,49 @@ impl Temperature {
         m: &mut Module,
         other: &::asbind::AnyRef,
     ) -> ::asbind::Result<bool> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        cx.hold(this)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let other: u32 = cx.lower(other)?;
-        let target = &exports.f_temperature_hotter_than;
-        let r = cx.call(target, (this, other))?;
-        ::std::result::Result::Ok(r != 0)
+        let __target = &__exports.f_temperature_hotter_than;
+        let __r = cx.call(__target, (__this, other))?;
+        ::std::result::Result::Ok(__r != 0)
     }
     /// `Temperature#format(): usize` (export `Temperature#format`)
     pub fn format(
         &self,
         m: &mut Module,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_temperature_format;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_temperature_format;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// Reads global `Temperature.ABSOLUTE_ZERO: f64`.
     pub fn absolute_zero(m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r: f64 = cx.get_global(&exports.g_temperature_absolute_zero)?;
-        ::std::result::Result::Ok(r)
+        let __r: f64 = cx.get_global(&__exports.g_temperature_absolute_zero)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Temperature.made: i32`.
     pub fn made(m: &mut Module) -> ::asbind::Result<i32> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_temperature_made)?;
-        ::std::result::Result::Ok(r)
+        let __r: i32 = cx.get_global(&__exports.g_temperature_made)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Writes global `Temperature.made: i32`.
     pub fn set_made(m: &mut Module, value: i32) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let v: i32 = value;
-        cx.set_global(&exports.g_temperature_made, v)
+        let __v: i32 = value;
+        cx.set_global(&__exports.g_temperature_made, __v)
     }
 }
 /// The AssemblyScript module `classes_0_19`, instantiated, with one method per export.
@@ -628,19 +644,21 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_make_shapes;
-        let r = cx.call(target, n)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __target = &__exports.f_make_shapes;
+        let __r = cx.call(__target, n)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `total_area(shapes: usize): f64` (classic .d.ts: references are raw pointers)
     pub fn total_area(&mut self, shapes: &::asbind::AnyRef) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let shapes: u32 = cx.lower(shapes)?;
-        let target = &exports.f_total_area;
-        let r = cx.call(target, shapes)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_total_area;
+        let __r = cx.call(__target, shapes)?;
+        ::std::result::Result::Ok(__r)
     }
 }

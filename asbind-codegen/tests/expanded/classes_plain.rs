@@ -119,28 +119,28 @@ impl Module {
     }
     /// `src/classes/make_shapes(n: i32): ~lib/array/Array<src/classes/Shape>`
     pub fn make_shapes(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Shape>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_make_shapes;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_make_shapes;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<Shape>(r, ::asbind::ArrayKind::Array)?,
+            cx.lift_vec_as::<Shape>(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/classes/total_area(shapes: ~lib/array/Array<src/classes/Shape>): f64`
     pub fn total_area(&mut self, shapes: &[Shape]) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let shapes: u32 = {
-            let id = cx.array_id_hint::<Shape>(::asbind::ArrayKind::Array, 5)?;
+            let __id = cx.array_id_hint::<Shape>(::asbind::ArrayKind::Array, 5)?;
             cx.lower_array_with(
                 shapes,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
             )?
         };
-        let target = &exports.f_total_area;
-        let r = cx.call(target, shapes)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_total_area;
+        let __r = cx.call(__target, shapes)?;
+        ::std::result::Result::Ok(__r)
     }
 }

@@ -90,28 +90,28 @@ impl Module {
     }
     /// `src/hello/sqrt_sum_square(a: f32, b: f32): f32`
     pub fn sqrt_sum_square(&mut self, a: f32, b: f32) -> ::asbind::Result<f32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_sqrt_sum_square;
-        let r = cx.call(target, (a, b))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_sqrt_sum_square;
+        let __r = cx.call(__target, (a, b))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/hello/get_hello_string(): ~lib/string/String`
     pub fn get_hello_string(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_hello_string;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_get_hello_string;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/hello/expand_string(s: ~lib/string/String): ~lib/string/String`
     pub fn expand_string(&mut self, s: &str) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let target = &exports.f_expand_string;
-        let r = cx.call(target, s)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_expand_string;
+        let __r = cx.call(__target, s)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/hello/generate_random_float_array(n: i32, lo: f32, hi: f32): ~lib/typedarray/Float32Array`
     pub fn generate_random_float_array(
@@ -120,12 +120,12 @@ impl Module {
         lo: f32,
         hi: f32,
     ) -> ::asbind::Result<::std::vec::Vec<f32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_generate_random_float_array;
-        let r = cx.call(target, (n, lo, hi))?;
+        let __target = &__exports.f_generate_random_float_array;
+        let __r = cx.call(__target, (n, lo, hi))?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`generate_random_float_array`](Self::generate_random_float_array), but borrows the result in the module's memory instead of copying it:
@@ -136,24 +136,24 @@ impl Module {
         lo: f32,
         hi: f32,
     ) -> ::asbind::Result<&mut [f32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_generate_random_float_array, (n, lo, hi))?
+            cx.call(&__exports.f_generate_random_float_array, (n, lo, hi))?
         };
-        self.instance.view_mut_as::<f32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/hello/generate_random_integer_array(n: i32): ~lib/typedarray/Int32Array`
     pub fn generate_random_integer_array(
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::vec::Vec<i32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_generate_random_integer_array;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_generate_random_integer_array;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`generate_random_integer_array`](Self::generate_random_integer_array), but borrows the result in the module's memory instead of copying it:
@@ -162,89 +162,89 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<&mut [i32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_generate_random_integer_array, n)?
+            cx.call(&__exports.f_generate_random_integer_array, n)?
         };
-        self.instance.view_mut_as::<i32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/hello/get_array(): ~lib/typedarray/Int32Array`
     pub fn get_array(&mut self) -> ::asbind::Result<::std::vec::Vec<i32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_array;
-        let r = cx.call(target, ())?;
+        let __target = &__exports.f_get_array;
+        let __r = cx.call(__target, ())?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`get_array`](Self::get_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn get_array_view(&mut self) -> ::asbind::Result<&mut [i32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_get_array, ())?
+            cx.call(&__exports.f_get_array, ())?
         };
-        self.instance.view_mut_as::<i32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/hello/get_float_array(): ~lib/typedarray/Float32Array`
     pub fn get_float_array(&mut self) -> ::asbind::Result<::std::vec::Vec<f32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_float_array;
-        let r = cx.call(target, ())?;
+        let __target = &__exports.f_get_float_array;
+        let __r = cx.call(__target, ())?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`get_float_array`](Self::get_float_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn get_float_array_view(&mut self) -> ::asbind::Result<&mut [f32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_get_float_array, ())?
+            cx.call(&__exports.f_get_float_array, ())?
         };
-        self.instance.view_mut_as::<f32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/hello/sum_array(a: ~lib/typedarray/Int32Array): i64`
     pub fn sum_array(&mut self, a: &[i32]) -> ::asbind::Result<i64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 5)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 5)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_sum_array;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_sum_array;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/hello/sum_float_array(a: ~lib/typedarray/Float32Array): f64`
     pub fn sum_float_array(&mut self, a: &[f32]) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 4)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 4)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_sum_float_array;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_sum_float_array;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Float32Array_ID: u32`.
     pub fn float32_array_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_float32_array_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_float32_array_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Int32Array_ID: u32`.
     pub fn int32_array_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_int32_array_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_int32_array_id)?;
+        ::std::result::Result::Ok(__r)
     }
 }

@@ -72,7 +72,7 @@ impl<H: Host> Module<H> {
                 "log_message",
                 |cx: &mut ::asbind::Ctx<'_, H>, msg: u32| -> ::asbind::Result<()> {
                     let msg = cx.lift_string(msg)?;
-                    let r = cx.data_mut().log_message(&msg)?;
+                    let __r = cx.data_mut().log_message(&msg)?;
                     ::std::result::Result::Ok(())
                 },
             );
@@ -88,11 +88,11 @@ impl<H: Host> Module<H> {
                     let values = cx
                         .lift_vec_as::<f64>(values, ::asbind::ArrayKind::TypedArray)?;
                     let k = k;
-                    let r = cx.data_mut().scale(&values, k)?;
+                    let __r = cx.data_mut().scale(&values, k)?;
                     ::std::result::Result::Ok({
-                        let id = cx
+                        let __id = cx
                             .array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
-                        cx.lower_typed_array(&r, id)?
+                        cx.lower_typed_array(&__r, __id)?
                     })
                 },
             );
@@ -107,8 +107,8 @@ impl<H: Host> Module<H> {
                 | -> ::asbind::Result<i32> {
                     let arg0 = arg0;
                     let arg1 = arg1;
-                    let r = cx.data_mut().add(arg0, arg1)?;
-                    ::std::result::Result::Ok(r)
+                    let __r = cx.data_mut().add(arg0, arg1)?;
+                    ::std::result::Result::Ok(__r)
                 },
             );
         imports
@@ -116,8 +116,8 @@ impl<H: Host> Module<H> {
                 "host",
                 "get_name",
                 |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::Result<u32> {
-                    let r = cx.data_mut().get_name()?;
-                    ::std::result::Result::Ok(cx.lower_str(&r)?)
+                    let __r = cx.data_mut().get_name()?;
+                    ::std::result::Result::Ok(cx.lower_str(&__r)?)
                 },
             );
         let mut instance = ::asbind::Instance::with_imports(module, imports, host)?;
@@ -150,31 +150,31 @@ impl<H: Host> Module<H> {
     }
     /// `src/imports/greet(who: ~lib/string/String): ~lib/string/String`
     pub fn greet(&mut self, who: &str) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let who: u32 = cx.lower_str(who)?;
-        let target = &exports.f_greet;
-        let r = cx.call(target, who)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_greet;
+        let __r = cx.call(__target, who)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/imports/add_via_host(a: i32, b: i32): i32`
     pub fn add_via_host(&mut self, a: i32, b: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_add_via_host;
-        let r = cx.call(target, (a, b))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_add_via_host;
+        let __r = cx.call(__target, (a, b))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/imports/scale_via_host(values: ~lib/typedarray/Float64Array, k: f64): f64`
     pub fn scale_via_host(&mut self, values: &[f64], k: f64) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let values: u32 = {
-            let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
-            cx.lower_typed_array(values, id)?
+            let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
+            cx.lower_typed_array(values, __id)?
         };
-        let target = &exports.f_scale_via_host;
-        let r = cx.call(target, (values, k))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_scale_via_host;
+        let __r = cx.call(__target, (values, k))?;
+        ::std::result::Result::Ok(__r)
     }
 }

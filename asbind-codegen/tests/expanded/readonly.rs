@@ -65,34 +65,34 @@ impl Module {
     }
     /// `get_greeting` with its raw wasm signature () -> (i32): the .d.ts does not describe it
     pub fn get_greeting(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_greeting;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_get_greeting;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `squares` with its raw wasm signature (i32) -> (i32): the .d.ts does not describe it
     pub fn squares(&mut self, arg0: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_squares;
-        let r = cx.call(target, arg0)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_squares;
+        let __r = cx.call(__target, arg0)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `add` with its raw wasm signature (i32, i32) -> (i32): the .d.ts does not describe it
     pub fn add(&mut self, arg0: i32, arg1: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_add;
-        let r = cx.call(target, (arg0, arg1))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_add;
+        let __r = cx.call(__target, (arg0, arg1))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `string_length` with its raw wasm signature (i32) -> (i32): the .d.ts does not describe it
     pub fn string_length(&mut self, arg0: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_string_length;
-        let r = cx.call(target, arg0)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_string_length;
+        let __r = cx.call(__target, arg0)?;
+        ::std::result::Result::Ok(__r)
     }
 }

@@ -88,96 +88,96 @@ impl Module {
     }
     /// `src/stdlib/do_trace(): void`
     pub fn do_trace(&mut self) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_do_trace;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_do_trace;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/random_values(n: i32): ~lib/typedarray/Float64Array`
     pub fn random_values(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<f64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_random_values;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_random_values;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<f64>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`random_values`](Self::random_values), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn random_values_view(&mut self, n: i32) -> ::asbind::Result<&mut [f64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_random_values, n)?
+            cx.call(&__exports.f_random_values, n)?
         };
-        self.instance.view_mut_as::<f64>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/stdlib/now(): f64`
     pub fn now(&mut self) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_now;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_now;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/perf_now(): f64`
     pub fn perf_now(&mut self) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_perf_now;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_perf_now;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/log_all(s: ~lib/string/String): void`
     pub fn log_all(&mut self, s: &str) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let target = &exports.f_log_all;
-        let r = cx.call(target, s)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_log_all;
+        let __r = cx.call(__target, s)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/fail(msg: ~lib/string/String): void`
     pub fn fail(&mut self, msg: &str) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let msg: u32 = cx.lower_str(msg)?;
-        let target = &exports.f_fail;
-        let r = cx.call(target, msg)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_fail;
+        let __r = cx.call(__target, msg)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/check_positive(x: i32): i32`
     pub fn check_positive(&mut self, x: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_check_positive;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_check_positive;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/index_array(i: i32): i32`
     pub fn index_array(&mut self, i: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_index_array;
-        let r = cx.call(target, i)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_index_array;
+        let __r = cx.call(__target, i)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/trap_unreachable(): void`
     pub fn trap_unreachable(&mut self) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_trap_unreachable;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_trap_unreachable;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/stdlib/recurse(n: i32): i32`
     pub fn recurse(&mut self, n: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_recurse;
-        let r = cx.call(target, n)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_recurse;
+        let __r = cx.call(__target, n)?;
+        ::std::result::Result::Ok(__r)
     }
 }

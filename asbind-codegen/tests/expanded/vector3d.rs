@@ -61,85 +61,85 @@ impl ::asbind::Lower for Vector3d {
 impl Vector3d {
     /// `new Vector3d(..)`, through the transform's export `src/vector3d/Vector3d__new(x: f64, y: f64, z: f64): src/vector3d/Vector3d`
     pub fn new(m: &mut Module, x: f64, y: f64, z: f64) -> ::asbind::Result<Vector3d> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let target = &exports.f_vector3d_new;
-        let r = cx.call(target, (x, y, z))?;
-        ::std::result::Result::Ok(cx.lift::<Vector3d>(r)?)
+        let __target = &__exports.f_vector3d_new;
+        let __r = cx.call(__target, (x, y, z))?;
+        ::std::result::Result::Ok(cx.lift::<Vector3d>(__r)?)
     }
     /// `Vector3d#x`, through the transform's export `src/vector3d/Vector3d__get_x(self: src/vector3d/Vector3d): f64`
     pub fn x(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_get_x;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_get_x;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#x`, through the transform's export `src/vector3d/Vector3d__set_x(self: src/vector3d/Vector3d, value: f64): void`
     pub fn set_x(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_set_x;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_set_x;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#y`, through the transform's export `src/vector3d/Vector3d__get_y(self: src/vector3d/Vector3d): f64`
     pub fn y(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_get_y;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_get_y;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#y`, through the transform's export `src/vector3d/Vector3d__set_y(self: src/vector3d/Vector3d, value: f64): void`
     pub fn set_y(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_set_y;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_set_y;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#z`, through the transform's export `src/vector3d/Vector3d__get_z(self: src/vector3d/Vector3d): f64`
     pub fn z(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_get_z;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_get_z;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#z`, through the transform's export `src/vector3d/Vector3d__set_z(self: src/vector3d/Vector3d, value: f64): void`
     pub fn set_z(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_set_z;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_set_z;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#length`, through the transform's export `src/vector3d/Vector3d__m_length(self: src/vector3d/Vector3d): f64`
     pub fn length(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_m_length;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_m_length;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#distance`, through the transform's export `src/vector3d/Vector3d__m_distance(self: src/vector3d/Vector3d, o: src/vector3d/Vector3d): f64`
     pub fn distance(&self, m: &mut Module, o: &Vector3d) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        cx.hold(self_2)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let o: u32 = cx.lower(o)?;
-        let target = &exports.f_vector3d_m_distance;
-        let r = cx.call(target, (self_2, o))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_vector3d_m_distance;
+        let __r = cx.call(__target, (__this, o))?;
+        ::std::result::Result::Ok(__r)
     }
 }
 /// The AssemblyScript module `vector3d`, instantiated, with one method per export.
@@ -249,84 +249,84 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::vec::Vec<Vector3d>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_random_vectors;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_get_random_vectors;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<Vector3d>(r, ::asbind::ArrayKind::Array)?,
+            cx.lift_vec_as::<Vector3d>(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/vector3d/get_minimum_distance(vs: ~lib/array/Array<src/vector3d/Vector3d>): f64`
     pub fn get_minimum_distance(&mut self, vs: &[Vector3d]) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let vs: u32 = {
-            let id = cx.array_id_hint::<Vector3d>(::asbind::ArrayKind::Array, 5)?;
+            let __id = cx.array_id_hint::<Vector3d>(::asbind::ArrayKind::Array, 5)?;
             cx.lower_array_with(
                 vs,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
             )?
         };
-        let target = &exports.f_get_minimum_distance;
-        let r = cx.call(target, vs)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_get_minimum_distance;
+        let __r = cx.call(__target, vs)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/vector3d/vector_new(x: f64, y: f64, z: f64): src/vector3d/Vector3d`
     pub fn vector_new(&mut self, x: f64, y: f64, z: f64) -> ::asbind::Result<Vector3d> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_vector_new;
-        let r = cx.call(target, (x, y, z))?;
-        ::std::result::Result::Ok(cx.lift::<Vector3d>(r)?)
+        let __target = &__exports.f_vector_new;
+        let __r = cx.call(__target, (x, y, z))?;
+        ::std::result::Result::Ok(cx.lift::<Vector3d>(__r)?)
     }
     /// `src/vector3d/vector_length(v: src/vector3d/Vector3d): f64`
     pub fn vector_length(&mut self, v: &Vector3d) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let target = &exports.f_vector_length;
-        let r = cx.call(target, v)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_vector_length;
+        let __r = cx.call(__target, v)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/vector3d/vector_coords(v: src/vector3d/Vector3d): ~lib/staticarray/StaticArray<f64>`
     pub fn vector_coords(
         &mut self,
         v: &Vector3d,
     ) -> ::asbind::Result<::std::vec::Vec<f64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let target = &exports.f_vector_coords;
-        let r = cx.call(target, v)?;
+        let __target = &__exports.f_vector_coords;
+        let __r = cx.call(__target, v)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?,
+            cx.lift_vec_as::<f64>(__r, ::asbind::ArrayKind::StaticArray)?,
         )
     }
     /// Like [`vector_coords`](Self::vector_coords), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn vector_coords_view(&mut self, v: &Vector3d) -> ::asbind::Result<&mut [f64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let v: u32 = cx.lower(v)?;
-            cx.call(&exports.f_vector_coords, v)?
+            cx.call(&__exports.f_vector_coords, v)?
         };
-        self.instance.view_mut_as::<f64>(r, ::asbind::ArrayKind::StaticArray)
+        self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::StaticArray)
     }
     /// Reads global `VectorsArray_ID: u32`.
     pub fn vectors_array_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_vectors_array_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_vectors_array_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Vector3d_ID: u32`.
     pub fn vector3d_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_vector3d_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_vector3d_id)?;
+        ::std::result::Result::Ok(__r)
     }
 }

@@ -61,75 +61,75 @@ impl ::asbind::Lower for Vector3d {
 impl Vector3d {
     /// `Vector3d#x: f64` (export `Vector3d#get:x`)
     pub fn x(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_get_x;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_get_x;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#x = value` (export `Vector3d#set:x`)
     pub fn set_x(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_set_x;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_set_x;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#y: f64` (export `Vector3d#get:y`)
     pub fn y(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_get_y;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_get_y;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#y = value` (export `Vector3d#set:y`)
     pub fn set_y(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_set_y;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_set_y;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#z: f64` (export `Vector3d#get:z`)
     pub fn z(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_get_z;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_get_z;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#z = value` (export `Vector3d#set:z`)
     pub fn set_z(&self, m: &mut Module, value: f64) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_set_z;
-        let r = cx.call(target, (this, value))?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_set_z;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `new Vector3d(x: f64, y: f64, z: f64)` (export `Vector3d#constructor`)
     pub fn new(m: &mut Module, x: f64, y: f64, z: f64) -> ::asbind::Result<Vector3d> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: i32 = 0;
-        let target = &exports.f_vector3d_constructor;
-        let r = cx.call(target, (this, x, y, z))?;
-        ::std::result::Result::Ok(cx.lift::<Vector3d>(r)?)
+        let __this: i32 = 0;
+        let __target = &__exports.f_vector3d_constructor;
+        let __r = cx.call(__target, (__this, x, y, z))?;
+        ::std::result::Result::Ok(cx.lift::<Vector3d>(__r)?)
     }
     /// `Vector3d#length(): f64` (export `Vector3d#length`)
     pub fn length(&self, m: &mut Module) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        let target = &exports.f_vector3d_length;
-        let r = cx.call(target, this)?;
-        ::std::result::Result::Ok(r)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_vector3d_length;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Vector3d#distance(o: usize): f64` (export `Vector3d#distance`)
     pub fn distance(
@@ -137,14 +137,14 @@ impl Vector3d {
         m: &mut Module,
         o: &::asbind::AnyRef,
     ) -> ::asbind::Result<f64> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let this: u32 = cx.lower(self)?;
-        cx.hold(this)?;
+        let __this: u32 = cx.lower(self)?;
+        cx.hold(__this)?;
         let o: u32 = cx.lower(o)?;
-        let target = &exports.f_vector3d_distance;
-        let r = cx.call(target, (this, o))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_vector3d_distance;
+        let __r = cx.call(__target, (__this, o))?;
+        ::std::result::Result::Ok(__r)
     }
 }
 /// The AssemblyScript module `vector3d_0_19`, instantiated, with one method per export.
@@ -254,23 +254,25 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_random_vectors;
-        let r = cx.call(target, n)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __target = &__exports.f_get_random_vectors;
+        let __r = cx.call(__target, n)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `get_minimum_distance(vs: usize): f64` (classic .d.ts: references are raw pointers)
     pub fn get_minimum_distance(
         &mut self,
         vs: &::asbind::AnyRef,
     ) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let vs: u32 = cx.lower(vs)?;
-        let target = &exports.f_get_minimum_distance;
-        let r = cx.call(target, vs)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_get_minimum_distance;
+        let __r = cx.call(__target, vs)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `vector_new(x: f64, y: f64, z: f64): usize` (classic .d.ts: references are raw pointers)
     pub fn vector_new(
@@ -279,45 +281,49 @@ impl Module {
         y: f64,
         z: f64,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_vector_new;
-        let r = cx.call(target, (x, y, z))?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __target = &__exports.f_vector_new;
+        let __r = cx.call(__target, (x, y, z))?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// `vector_length(v: usize): f64` (classic .d.ts: references are raw pointers)
     pub fn vector_length(&mut self, v: &::asbind::AnyRef) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let target = &exports.f_vector_length;
-        let r = cx.call(target, v)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_vector_length;
+        let __r = cx.call(__target, v)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `vector_coords(v: usize): usize` (classic .d.ts: references are raw pointers)
     pub fn vector_coords(
         &mut self,
         v: &::asbind::AnyRef,
     ) -> ::asbind::Result<::std::option::Option<::asbind::AnyRef>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let v: u32 = cx.lower(v)?;
-        let target = &exports.f_vector_coords;
-        let r = cx.call(target, v)?;
-        ::std::result::Result::Ok(cx.lift::<::std::option::Option<::asbind::AnyRef>>(r)?)
+        let __target = &__exports.f_vector_coords;
+        let __r = cx.call(__target, v)?;
+        ::std::result::Result::Ok(
+            cx.lift::<::std::option::Option<::asbind::AnyRef>>(__r)?,
+        )
     }
     /// Reads global `VectorsArray_ID: u32`.
     pub fn vectors_array_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_vectors_array_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_vectors_array_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Vector3d_ID: u32`.
     pub fn vector3d_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_vector3d_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_vector3d_id)?;
+        ::std::result::Result::Ok(__r)
     }
 }

@@ -17,6 +17,7 @@ asbind::include_generated!(start);
 asbind::include_generated!(env_globals);
 asbind::include_generated!(records);
 asbind::include_generated!(nested);
+asbind::include_generated!(names);
 
 // The files `asbind gen` writes (the committed codegen snapshots), compiled as a user would
 // compile them: `mod` declarations of checked-in files that load the wasm at run time.
@@ -68,14 +69,17 @@ pub mod cli_records;
 #[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
 #[path = "../../../asbind-codegen/tests/expanded/nested.rs"]
 pub mod cli_nested;
+#[rustfmt::skip] // prettyplease output, compared byte for byte with the generator
+#[path = "../../../asbind-codegen/tests/expanded/names.rs"]
+pub mod cli_names;
 
 /// The `asbind gen` outputs, by fixture name.
 pub mod cli {
     pub use super::{
         cli_classes as classes, cli_classes_0_19 as classes_0_19, cli_classes_plain as classes_plain,
-        cli_env_globals as env_globals, cli_hello as hello, cli_imports as imports, cli_nested as nested,
-        cli_readonly as readonly, cli_records as records, cli_start as start, cli_stdlib as stdlib,
-        cli_values as values, cli_values_minimal as values_minimal,
+        cli_env_globals as env_globals, cli_hello as hello, cli_imports as imports, cli_names as names,
+        cli_nested as nested, cli_readonly as readonly, cli_records as records, cli_start as start,
+        cli_stdlib as stdlib, cli_values as values, cli_values_minimal as values_minimal,
         cli_values_stub as values_stub, cli_vector3d as vector3d, cli_vector3d_0_19 as vector3d_0_19,
     };
 }

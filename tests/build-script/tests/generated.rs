@@ -183,3 +183,36 @@ fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     assert_eq!(cli::env_globals::Module::from_file(fixture("env_globals.wasm"), Scale)?.scaled(2)?, 10);
     Ok(())
 }
+
+/// The naming hazards of `fixtures/names.wasm` bind the same through build.rs and `asbind gen`.
+#[test]
+fn naming_hazards_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
+    use asbind_build_script_test::{cli, names};
+    struct Env;
+    macro_rules! host {
+        ($($m:ident)::+) => {
+            impl $($m)::+::Host for Env {
+                fn odd_name_with_chars(&mut self, target: i32, cx_2: i32, r: i32) -> asbind::Result<i32> {
+                    Ok(target * 100 + cx_2 * 10 + r)
+                }
+                fn r#type(&mut self, self_: &str, self_2: i32) -> asbind::Result<String> {
+                    Ok(format!("{self_}{self_2}"))
+                }
+                fn ue9_lan(&mut self, x: i32) -> asbind::Result<i32> {
+                    Ok(-x)
+                }
+            }
+        };
+    }
+    host!(names);
+    host!(cli::names);
+    let mut m = names::Module::new(Env)?;
+    assert_eq!(m.shadow(1, 2, 3, 4, 5)?, 55);
+    assert_eq!(m.late_value_2(names::Late::Computed)?, 42);
+    assert_eq!(m.call_odd(1)?, 112);
+    let mut m = cli::names::Module::from_file(fixture("names.wasm"), Env)?;
+    assert_eq!(m.shadow(1, 2, 3, 4, 5)?, 55);
+    assert_eq!(m.late_value_2(cli::names::Late::Computed)?, 42);
+    assert_eq!(m.call_keyword("k")?, "k3");
+    Ok(())
+}
