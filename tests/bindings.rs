@@ -11,7 +11,7 @@ asbind::include!("fixtures/hello.wasm");
 asbind::include!("fixtures/vector3d.wasm");
 asbind::include!("fixtures/imports.wasm");
 asbind::include!("fixtures/stdlib.wasm");
-asbind::include!("fixtures/readonly.wasm");
+asbind::include!("fixtures/readonly.wasm", raw = true);
 asbind::include!("fixtures/vector3d_0_19.wasm", module = classic);
 
 #[test]

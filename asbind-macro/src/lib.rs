@@ -26,6 +26,9 @@ use syn::{Ident, LitStr, Token};
 /// `asbind::include!("m.wasm", dts = "other.d.ts", js = "other.js", module = name)`.
 /// The wasm bytes are embedded; cargo rebuilds when any input changes.
 ///
+/// Without a `.d.ts` the bindings can only use raw wasm types (`i32` pointers instead of
+/// strings and arrays), so the macro refuses unless asked for them: `raw = true`.
+///
 /// To read the generated code, or to see rustc's errors in it at real lines, set
 /// `ASBIND_EXPAND_DIR=<dir>` (relative to `Cargo.toml`) while building: each expansion is
 /// written to `<dir>/<crate>-<module>.rs` and included from there.
@@ -43,12 +46,14 @@ struct Args {
     dts: Option<LitStr>,
     js: Option<LitStr>,
     module: Option<Ident>,
+    /// `raw = true`: raw wasm types are wanted when there is no `.d.ts`.
+    raw: Option<syn::LitBool>,
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let wasm: LitStr = input.parse()?;
-        let mut args = Args { wasm, dts: None, js: None, module: None };
+        let mut args = Args { wasm, dts: None, js: None, module: None, raw: None };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -70,12 +75,13 @@ impl Parse for Args {
                     }
                     args.module = Some(input.parse()?)
                 }
-                k @ ("dts" | "js" | "module") => return Err(dup(k)),
+                "raw" if args.raw.is_none() => args.raw = Some(input.parse()?),
+                k @ ("dts" | "js" | "module" | "raw") => return Err(dup(k)),
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; expected `dts = \"...\"`, `js = \"...\"` or `module = name`"
+                            "unknown option `{other}`; expected `dts = \"...\"`, `js = \"...\"`, `module = name` or `raw = true`"
                         ),
                     ));
                 }
@@ -154,6 +160,14 @@ fn expand(args: &Args) -> syn::Result<proc_macro2::TokenStream> {
             return Err(syn::Error::new(args.wasm.span(), "asbind could not bind this module"));
         }
     };
+    // Without a .d.ts the API would silently be raw wasm types: only when asked for.
+    if generated.model.dts_path.is_none() && !args.raw.as_ref().is_some_and(|b| b.value) {
+        let note = generated.model.notes.iter().find(|n| n.starts_with("no .d.ts")).cloned().unwrap_or_default();
+        return Err(syn::Error::new(
+            args.wasm.span(),
+            format!("{note}\n  help: rebuild the module with a .d.ts, or write `raw = true` to use raw wasm types"),
+        ));
+    }
     // Rebuild when the .d.ts or glue changes (the wasm is already `include_bytes!`ed).
     let tracked = options.inputs().into_iter().skip(1).map(|p| p.to_string_lossy().to_string());
     let items = match expansion_dir() {

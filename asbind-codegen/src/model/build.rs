@@ -68,7 +68,8 @@ pub fn build(
         b.record_fields(dts);
     } else {
         notes.push(format!(
-            "no .d.ts beside {}: bindings use raw wasm types; compile with `asc --bindings raw` for typed bindings",
+            "no .d.ts beside {}: bindings use raw wasm types; for typed bindings compile with `asc --bindings raw` \
+             (asc 0.20+) or `asc -d <module>.d.ts` (asc 0.18/0.19)",
             wasm_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
         ));
     }

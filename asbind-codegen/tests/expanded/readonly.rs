@@ -2,7 +2,7 @@
 
 /// The AssemblyScript module `readonly`, instantiated, with one method per export.
 ///
-/// Note: no .d.ts beside readonly.wasm: bindings use raw wasm types; compile with `asc --bindings raw` for typed bindings.
+/// Note: no .d.ts beside readonly.wasm: bindings use raw wasm types; for typed bindings compile with `asc --bindings raw` (asc 0.20+) or `asc -d <module>.d.ts` (asc 0.18/0.19).
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 pub struct Module {
     instance: ::asbind::Instance<()>,
