@@ -61,41 +61,45 @@ impl ::asbind::Lower for Palette {
 impl Palette {
     /// `new Palette(..)`, through the transform's export `src/enums/Palette__new(primary: i32): src/enums/Palette`
     pub fn new(m: &mut Module, primary: Color) -> ::asbind::Result<Palette> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let primary: i32 = ::std::primitive::i32::from(primary);
-        let target = &exports.f_palette_new;
-        let r = cx.call(target, primary)?;
-        ::std::result::Result::Ok(cx.lift::<Palette>(r)?)
+        let __target = &__exports.f_palette_new;
+        let __r = cx.call(__target, primary)?;
+        ::std::result::Result::Ok(cx.lift::<Palette>(__r)?)
     }
     /// `Palette#primary`, through the transform's export `src/enums/Palette__get_primary(self: src/enums/Palette): i32`
     pub fn primary(&self, m: &mut Module) -> ::asbind::Result<Color> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
-        let target = &exports.f_palette_get_primary;
-        let r = cx.call(target, self_2)?;
-        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
+        let __this: u32 = cx.lower(self)?;
+        let __target = &__exports.f_palette_get_primary;
+        let __r = cx.call(__target, __this)?;
+        ::std::result::Result::Ok(
+            <Color as ::std::convert::TryFrom<i32>>::try_from(__r)?,
+        )
     }
     /// `Palette#primary`, through the transform's export `src/enums/Palette__set_primary(self: src/enums/Palette, value: i32): void`
     pub fn set_primary(&self, m: &mut Module, value: Color) -> ::asbind::Result<()> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
+        let __this: u32 = cx.lower(self)?;
         let value: i32 = ::std::primitive::i32::from(value);
-        let target = &exports.f_palette_set_primary;
-        let r = cx.call(target, (self_2, value))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_palette_set_primary;
+        let __r = cx.call(__target, (__this, value))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `Palette#mix`, through the transform's export `src/enums/Palette__m_mix(self: src/enums/Palette, other: i32): i32`
     pub fn mix(&self, m: &mut Module, other: Color) -> ::asbind::Result<Color> {
-        let exports = &m.exports;
+        let __exports = &m.exports;
         let mut cx = m.instance.ctx();
-        let self_2: u32 = cx.lower(self)?;
+        let __this: u32 = cx.lower(self)?;
         let other: i32 = ::std::primitive::i32::from(other);
-        let target = &exports.f_palette_m_mix;
-        let r = cx.call(target, (self_2, other))?;
-        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
+        let __target = &__exports.f_palette_m_mix;
+        let __r = cx.call(__target, (__this, other))?;
+        ::std::result::Result::Ok(
+            <Color as ::std::convert::TryFrom<i32>>::try_from(__r)?,
+        )
     }
 }
 /// AssemblyScript enum `Color`.
@@ -172,6 +176,23 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                427957639905195822u64,
+                &[
+                    "next",
+                    "name_of",
+                    "from_index",
+                    "bogus",
+                    "Palette__new",
+                    "Palette__get_primary",
+                    "Palette__set_primary",
+                    "Palette__m_mix",
+                ],
+                &[],
+                "enums.wasm",
+                "regenerate them with `asbind gen fixtures/enums.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_next: instance.func("next")?,
@@ -199,36 +220,42 @@ impl Module {
     }
     /// `src/enums/next(c: i32): i32`
     pub fn next(&mut self, c: Color) -> ::asbind::Result<Color> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: i32 = ::std::primitive::i32::from(c);
-        let target = &exports.f_next;
-        let r = cx.call(target, c)?;
-        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
+        let __target = &__exports.f_next;
+        let __r = cx.call(__target, c)?;
+        ::std::result::Result::Ok(
+            <Color as ::std::convert::TryFrom<i32>>::try_from(__r)?,
+        )
     }
     /// `src/enums/name_of(c: i32): ~lib/string/String`
     pub fn name_of(&mut self, c: Color) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: i32 = ::std::primitive::i32::from(c);
-        let target = &exports.f_name_of;
-        let r = cx.call(target, c)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_name_of;
+        let __r = cx.call(__target, c)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/enums/from_index(i: i32): i32`
     pub fn from_index(&mut self, i: i32) -> ::asbind::Result<Color> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_from_index;
-        let r = cx.call(target, i)?;
-        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
+        let __target = &__exports.f_from_index;
+        let __r = cx.call(__target, i)?;
+        ::std::result::Result::Ok(
+            <Color as ::std::convert::TryFrom<i32>>::try_from(__r)?,
+        )
     }
     /// `src/enums/bogus(): i32`
     pub fn bogus(&mut self) -> ::asbind::Result<Color> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_bogus;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(<Color as ::std::convert::TryFrom<i32>>::try_from(r)?)
+        let __target = &__exports.f_bogus;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(
+            <Color as ::std::convert::TryFrom<i32>>::try_from(__r)?,
+        )
     }
 }

@@ -47,6 +47,14 @@ impl<H: Host> Module<H> {
         host: H,
         mut imports: ::asbind::Imports<H>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                2959198036743441137u64,
+                &["e_plus_pi", "scaled"],
+                &[],
+                "env_globals.wasm",
+                "regenerate them with `asbind gen fixtures/env_globals.wasm`",
+            )?;
         imports.global("host", "scale", Host::scale(&host));
         let mut instance = ::asbind::Instance::with_imports(module, imports, host)?;
         let exports = Exports {
@@ -77,18 +85,18 @@ impl<H: Host> Module<H> {
     }
     /// `src/env_globals/e_plus_pi(): f64`
     pub fn e_plus_pi(&mut self) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_e_plus_pi;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_e_plus_pi;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/env_globals/scaled(x: i32): i32`
     pub fn scaled(&mut self, x: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_scaled;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_scaled;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
 }

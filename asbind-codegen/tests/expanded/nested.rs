@@ -35,6 +35,14 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                13507868323093303870u64,
+                &["triangle", "words", "halves", "grid", "sparse"],
+                &[],
+                "nested.wasm",
+                "regenerate them with `asbind gen fixtures/nested.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_triangle: instance.func("triangle")?,
@@ -62,17 +70,17 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<i32>>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_triangle;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_triangle;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_with(
-                    r,
+                    __r,
                     ::asbind::ArrayKind::Array,
-                    |cx, p| ::std::result::Result::Ok(
-                        cx.lift_vec_as::<i32>(p, ::asbind::ArrayKind::Array)?,
+                    |cx, __p| ::std::result::Result::Ok(
+                        cx.lift_vec_as::<i32>(__p, ::asbind::ArrayKind::Array)?,
                     ),
                 )?,
         )
@@ -82,20 +90,20 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<::std::string::String>>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_words;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_words;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_with(
-                    r,
+                    __r,
                     ::asbind::ArrayKind::Array,
-                    |cx, p| ::std::result::Result::Ok(
+                    |cx, __p| ::std::result::Result::Ok(
                         cx
                             .lift_vec_as::<
                                 ::std::string::String,
-                            >(p, ::asbind::ArrayKind::Array)?,
+                            >(__p, ::asbind::ArrayKind::Array)?,
                     ),
                 )?,
         )
@@ -105,34 +113,34 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<f32>>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_halves;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_halves;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_with(
-                    r,
+                    __r,
                     ::asbind::ArrayKind::Array,
-                    |cx, p| ::std::result::Result::Ok(
-                        cx.lift_vec_as::<f32>(p, ::asbind::ArrayKind::TypedArray)?,
+                    |cx, __p| ::std::result::Result::Ok(
+                        cx.lift_vec_as::<f32>(__p, ::asbind::ArrayKind::TypedArray)?,
                     ),
                 )?,
         )
     }
     /// `src/nested/grid(): ~lib/staticarray/StaticArray<~lib/array/Array<u8>>`
     pub fn grid(&mut self) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<u8>>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_grid;
-        let r = cx.call(target, ())?;
+        let __target = &__exports.f_grid;
+        let __r = cx.call(__target, ())?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_with(
-                    r,
+                    __r,
                     ::asbind::ArrayKind::StaticArray,
-                    |cx, p| ::std::result::Result::Ok(
-                        cx.lift_vec_as::<u8>(p, ::asbind::ArrayKind::Array)?,
+                    |cx, __p| ::std::result::Result::Ok(
+                        cx.lift_vec_as::<u8>(__p, ::asbind::ArrayKind::Array)?,
                     ),
                 )?,
         )
@@ -142,22 +150,22 @@ impl Module {
         &mut self,
         n: i32,
     ) -> ::asbind::Result<::std::vec::Vec<::std::option::Option<::std::vec::Vec<i32>>>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_sparse;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_sparse;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_with(
-                    r,
+                    __r,
                     ::asbind::ArrayKind::Array,
-                    |cx, p| ::std::result::Result::Ok({
-                        let p: u32 = p;
-                        if p == 0 {
+                    |cx, __p| ::std::result::Result::Ok({
+                        let __p: u32 = __p;
+                        if __p == 0 {
                             ::std::option::Option::None
                         } else {
                             ::std::option::Option::Some(
-                                cx.lift_vec_as::<i32>(p, ::asbind::ArrayKind::TypedArray)?,
+                                cx.lift_vec_as::<i32>(__p, ::asbind::ArrayKind::TypedArray)?,
                             )
                         }
                     }),

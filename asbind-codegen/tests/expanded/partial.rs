@@ -199,77 +199,77 @@ impl Module {
     ///
     /// Warning: parameter `f` of `apply` is a function (`(i32) => i32`, an AssemblyScript function reference): it is bound as the opaque handle `FnI32ToI32`, which only the module can make (an export that returns a function); a Rust closure cannot be passed.
     pub fn apply(&mut self, f: &FnI32ToI32, x: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let f: u32 = cx.lower(f)?;
-        let target = &exports.f_apply;
-        let r = cx.call(target, (f, x))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_apply;
+        let __r = cx.call(__target, (f, x))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/partial/double_fn(): (i32) => i32`
     pub fn double_fn(&mut self) -> ::asbind::Result<FnI32ToI32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_double_fn;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<FnI32ToI32>(r)?)
+        let __target = &__exports.f_double_fn;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<FnI32ToI32>(__r)?)
     }
     /// `src/partial/square_fn(): (i32) => i32`
     pub fn square_fn(&mut self) -> ::asbind::Result<FnI32ToI32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_square_fn;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<FnI32ToI32>(r)?)
+        let __target = &__exports.f_square_fn;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<FnI32ToI32>(__r)?)
     }
     /// `src/partial/run(action: () => i32): i32`
     ///
     /// Warning: parameter `action` of `run` is a function (`() => i32`, an AssemblyScript function reference): it is bound as the opaque handle `FnToI32`, which only the module can make (an export that returns a function); a Rust closure cannot be passed.
     pub fn run(&mut self, action: &FnToI32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let action: u32 = cx.lower(action)?;
-        let target = &exports.f_run;
-        let r = cx.call(target, action)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_run;
+        let __r = cx.call(__target, action)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/partial/seven(): () => i32`
     pub fn seven(&mut self) -> ::asbind::Result<FnToI32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_seven;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<FnToI32>(r)?)
+        let __target = &__exports.f_seven;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<FnToI32>(__r)?)
     }
     /// `src/partial/add(a: i32, b: i32): i32`
     pub fn renamed_add(&mut self, a: i32, b: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_renamed_add;
-        let r = cx.call(target, (a, b))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_renamed_add;
+        let __r = cx.call(__target, (a, b))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/partial/greet(name: ~lib/string/String): ~lib/string/String`
     pub fn greet(&mut self, name: &str) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let target = &exports.f_greet;
-        let r = cx.call(target, name)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_greet;
+        let __r = cx.call(__target, name)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// Reads global `total_alias: i32`.
     pub fn total_alias(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_total_alias)?;
-        ::std::result::Result::Ok(r)
+        let __r: i32 = cx.get_global(&__exports.g_total_alias)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Writes global `total_alias: i32`.
     pub fn set_total_alias(&mut self, value: i32) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let v: i32 = value;
-        cx.set_global(&exports.g_total_alias, v)
+        let __v: i32 = value;
+        cx.set_global(&__exports.g_total_alias, __v)
     }
 }

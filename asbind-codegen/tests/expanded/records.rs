@@ -23,11 +23,11 @@ impl ::asbind::Lift for Link {
             ::std::result::Result::Ok(Link {
                 v: cx.read::<i32>(p + 0)?,
                 next: ({
-                    let p: u32 = cx.read::<u32>(p + 4)?;
-                    if p == 0 {
+                    let __p: u32 = cx.read::<u32>(p + 4)?;
+                    if __p == 0 {
                         ::std::option::Option::None
                     } else {
-                        ::std::option::Option::Some(cx.lift::<Link>(p)?)
+                        ::std::option::Option::Some(cx.lift::<Link>(__p)?)
                     }
                 })
                     .map(::std::boxed::Box::new),
@@ -44,7 +44,7 @@ impl ::asbind::Lower for Link {
             |cx, p| {
                 cx.write(p + 0, self.v)?;
                 let q: u32 = match &self.next {
-                    ::std::option::Option::Some(v) => cx.lower(v)?,
+                    ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
                 };
                 cx.write::<u32>(p + 4, q)?;
@@ -94,11 +94,11 @@ impl ::asbind::Lower for Tree {
                 let q: u32 = cx.lower_str(&self.label)?;
                 cx.write::<u32>(p + 0, q)?;
                 let q: u32 = {
-                    let id = cx.array_id_hint::<Tree>(::asbind::ArrayKind::Array, 6)?;
+                    let __id = cx.array_id_hint::<Tree>(::asbind::ArrayKind::Array, 6)?;
                     cx.lower_array_with(
                         &self.kids,
-                        id,
-                        |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                        __id,
+                        |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
                     )?
                 };
                 cx.write::<u32>(p + 4, q)?;
@@ -131,11 +131,11 @@ impl ::asbind::Lift for B {
             ::std::result::Result::Ok(B {
                 y: cx.read::<f64>(p + 0)?,
                 a: ({
-                    let p: u32 = cx.read::<u32>(p + 8)?;
-                    if p == 0 {
+                    let __p: u32 = cx.read::<u32>(p + 8)?;
+                    if __p == 0 {
                         ::std::option::Option::None
                     } else {
-                        ::std::option::Option::Some(cx.lift::<A>(p)?)
+                        ::std::option::Option::Some(cx.lift::<A>(__p)?)
                     }
                 })
                     .map(::std::boxed::Box::new),
@@ -152,7 +152,7 @@ impl ::asbind::Lower for B {
             |cx, p| {
                 cx.write(p + 0, self.y)?;
                 let q: u32 = match &self.a {
-                    ::std::option::Option::Some(v) => cx.lower(v)?,
+                    ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
                 };
                 cx.write::<u32>(p + 8, q)?;
@@ -185,11 +185,11 @@ impl ::asbind::Lift for A {
             ::std::result::Result::Ok(A {
                 x: cx.read::<i32>(p + 0)?,
                 b: ({
-                    let p: u32 = cx.read::<u32>(p + 4)?;
-                    if p == 0 {
+                    let __p: u32 = cx.read::<u32>(p + 4)?;
+                    if __p == 0 {
                         ::std::option::Option::None
                     } else {
-                        ::std::option::Option::Some(cx.lift::<B>(p)?)
+                        ::std::option::Option::Some(cx.lift::<B>(__p)?)
                     }
                 })
                     .map(::std::boxed::Box::new),
@@ -206,7 +206,7 @@ impl ::asbind::Lower for A {
             |cx, p| {
                 cx.write(p + 0, self.x)?;
                 let q: u32 = match &self.b {
-                    ::std::option::Option::Some(v) => cx.lower(v)?,
+                    ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
                 };
                 cx.write::<u32>(p + 4, q)?;
@@ -346,6 +346,28 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                11224988281594273104u64,
+                &[
+                    "chain",
+                    "chain_sum",
+                    "chain_len",
+                    "cycle",
+                    "tree",
+                    "tree_size",
+                    "tree_cycle",
+                    "ab",
+                    "ab_sum",
+                    "ab_cycle",
+                    "make_p",
+                    "knot",
+                    "loose_knot",
+                ],
+                &[],
+                "records.wasm",
+                "regenerate them with `asbind gen fixtures/records.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         let exports = Exports {
             f_chain: instance.func("chain")?,
@@ -378,16 +400,16 @@ impl Module {
     }
     /// `src/records/chain(n: i32): src/records/Link | null`
     pub fn chain(&mut self, n: i32) -> ::asbind::Result<::std::option::Option<Link>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_chain;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_chain;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok({
-            let p: u32 = r;
-            if p == 0 {
+            let __p: u32 = __r;
+            if __p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift::<Link>(p)?)
+                ::std::option::Option::Some(cx.lift::<Link>(__p)?)
             }
         })
     }
@@ -396,121 +418,121 @@ impl Module {
         &mut self,
         head: ::std::option::Option<&Link>,
     ) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let head: u32 = match head {
-            ::std::option::Option::Some(v) => cx.lower(v)?,
+            ::std::option::Option::Some(__v) => cx.lower(__v)?,
             ::std::option::Option::None => 0u32,
         };
-        let target = &exports.f_chain_sum;
-        let r = cx.call(target, head)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_chain_sum;
+        let __r = cx.call(__target, head)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/records/chain_len(head: src/records/Link | null): i32`
     pub fn chain_len(
         &mut self,
         head: ::std::option::Option<&Link>,
     ) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let head: u32 = match head {
-            ::std::option::Option::Some(v) => cx.lower(v)?,
+            ::std::option::Option::Some(__v) => cx.lower(__v)?,
             ::std::option::Option::None => 0u32,
         };
-        let target = &exports.f_chain_len;
-        let r = cx.call(target, head)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_chain_len;
+        let __r = cx.call(__target, head)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/records/cycle(): src/records/Link | null`
     pub fn cycle(&mut self) -> ::asbind::Result<::std::option::Option<Link>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_cycle;
-        let r = cx.call(target, ())?;
+        let __target = &__exports.f_cycle;
+        let __r = cx.call(__target, ())?;
         ::std::result::Result::Ok({
-            let p: u32 = r;
-            if p == 0 {
+            let __p: u32 = __r;
+            if __p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift::<Link>(p)?)
+                ::std::option::Option::Some(cx.lift::<Link>(__p)?)
             }
         })
     }
     /// `src/records/tree(depth: i32): src/records/Tree`
     pub fn tree(&mut self, depth: i32) -> ::asbind::Result<Tree> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_tree;
-        let r = cx.call(target, depth)?;
-        ::std::result::Result::Ok(cx.lift::<Tree>(r)?)
+        let __target = &__exports.f_tree;
+        let __r = cx.call(__target, depth)?;
+        ::std::result::Result::Ok(cx.lift::<Tree>(__r)?)
     }
     /// `src/records/tree_size(t: src/records/Tree): i32`
     pub fn tree_size(&mut self, t: &Tree) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let t: u32 = cx.lower(t)?;
-        let target = &exports.f_tree_size;
-        let r = cx.call(target, t)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_tree_size;
+        let __r = cx.call(__target, t)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/records/tree_cycle(): src/records/Tree`
     pub fn tree_cycle(&mut self) -> ::asbind::Result<Tree> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_tree_cycle;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<Tree>(r)?)
+        let __target = &__exports.f_tree_cycle;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<Tree>(__r)?)
     }
     /// `src/records/ab(): src/records/A`
     pub fn ab(&mut self) -> ::asbind::Result<A> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_ab;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<A>(r)?)
+        let __target = &__exports.f_ab;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<A>(__r)?)
     }
     /// `src/records/ab_sum(a: src/records/A | null): f64`
     pub fn ab_sum(&mut self, a: ::std::option::Option<&A>) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = match a {
-            ::std::option::Option::Some(v) => cx.lower(v)?,
+            ::std::option::Option::Some(__v) => cx.lower(__v)?,
             ::std::option::Option::None => 0u32,
         };
-        let target = &exports.f_ab_sum;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_ab_sum;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/records/ab_cycle(): src/records/A`
     pub fn ab_cycle(&mut self) -> ::asbind::Result<A> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_ab_cycle;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<A>(r)?)
+        let __target = &__exports.f_ab_cycle;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<A>(__r)?)
     }
     /// `src/records/make_p(x: f64, y: f64): src/records/P`
     pub fn make_p(&mut self, x: f64, y: f64) -> ::asbind::Result<P> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_make_p;
-        let r = cx.call(target, (x, y))?;
-        ::std::result::Result::Ok(cx.lift::<P>(r)?)
+        let __target = &__exports.f_make_p;
+        let __r = cx.call(__target, (x, y))?;
+        ::std::result::Result::Ok(cx.lift::<P>(__r)?)
     }
     /// `src/records/knot(): src/records/Knot`
     pub fn knot(&mut self) -> ::asbind::Result<Knot> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_knot;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<Knot>(r)?)
+        let __target = &__exports.f_knot;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<Knot>(__r)?)
     }
     /// `src/records/loose_knot(): src/records/Knot`
     pub fn loose_knot(&mut self) -> ::asbind::Result<Knot> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_loose_knot;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<Knot>(r)?)
+        let __target = &__exports.f_loose_knot;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<Knot>(__r)?)
     }
 }

@@ -33,6 +33,14 @@ impl Module {
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
     ) -> ::asbind::Result<Self> {
+        module
+            .check_bindings(
+                11832364962759036568u64,
+                &["get_greeting", "bump", "table_sum"],
+                &[],
+                "start.wasm",
+                "regenerate them with `asbind gen fixtures/start.wasm`",
+            )?;
         let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
         instance.call_start("_start")?;
         let exports = Exports {
@@ -56,26 +64,26 @@ impl Module {
     }
     /// `src/start/get_greeting(): ~lib/string/String`
     pub fn get_greeting(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_get_greeting;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_get_greeting;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/start/bump(): i32`
     pub fn bump(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_bump;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_bump;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/start/table_sum(): i32`
     pub fn table_sum(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_table_sum;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_table_sum;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
 }

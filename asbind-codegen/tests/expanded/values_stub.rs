@@ -92,11 +92,11 @@ impl ::asbind::Lift for Mixed {
                 t: cx.read::<bool>(p + 24)?,
                 h: cx.read::<u16>(p + 26)?,
                 n: {
-                    let p: u32 = cx.read::<u32>(p + 28)?;
-                    if p == 0 {
+                    let __p: u32 = cx.read::<u32>(p + 28)?;
+                    if __p == 0 {
                         ::std::option::Option::None
                     } else {
-                        ::std::option::Option::Some(cx.lift_string(p)?)
+                        ::std::option::Option::Some(cx.lift_string(__p)?)
                     }
                 },
                 big: cx.read::<i64>(p + 32)?,
@@ -108,11 +108,11 @@ impl ::asbind::Lift for Mixed {
                         i32,
                     >(cx.read::<u32>(p + 56)?, ::asbind::ArrayKind::Array)?,
                 inner: {
-                    let p: u32 = cx.read::<u32>(p + 60)?;
-                    if p == 0 {
+                    let __p: u32 = cx.read::<u32>(p + 60)?;
+                    if __p == 0 {
                         ::std::option::Option::None
                     } else {
-                        ::std::option::Option::Some(cx.lift::<Inner>(p)?)
+                        ::std::option::Option::Some(cx.lift::<Inner>(__p)?)
                     }
                 },
             })
@@ -134,7 +134,7 @@ impl ::asbind::Lower for Mixed {
                 cx.write(p + 24, self.t)?;
                 cx.write(p + 26, self.h)?;
                 let q: u32 = match &self.n {
-                    ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                    ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
                     ::std::option::Option::None => 0u32,
                 };
                 cx.write::<u32>(p + 28, q)?;
@@ -143,12 +143,12 @@ impl ::asbind::Lower for Mixed {
                 cx.write(p + 48, self.u)?;
                 cx.write(p + 52, self.f)?;
                 let q: u32 = {
-                    let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
-                    cx.lower_array(&self.arr, id)?
+                    let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
+                    cx.lower_array(&self.arr, __id)?
                 };
                 cx.write::<u32>(p + 56, q)?;
                 let q: u32 = match &self.inner {
-                    ::std::option::Option::Some(v) => cx.lower(v)?,
+                    ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
                 };
                 cx.write::<u32>(p + 60, q)?;
@@ -730,136 +730,136 @@ impl Module {
     }
     /// `src/values/not_bool(b: bool): bool`
     pub fn not_bool(&mut self, b: bool) -> ::asbind::Result<bool> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let b: i32 = b as i32;
-        let target = &exports.f_not_bool;
-        let r = cx.call(target, b)?;
-        ::std::result::Result::Ok(r != 0)
+        let __target = &__exports.f_not_bool;
+        let __r = cx.call(__target, b)?;
+        ::std::result::Result::Ok(__r != 0)
     }
     /// `src/values/neg_i8(x: i8): i8`
     pub fn neg_i8(&mut self, x: i8) -> ::asbind::Result<i8> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: i32 = x as i32;
-        let target = &exports.f_neg_i8;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r as i8)
+        let __target = &__exports.f_neg_i8;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r as i8)
     }
     /// `src/values/neg_i16(x: i16): i16`
     pub fn neg_i16(&mut self, x: i16) -> ::asbind::Result<i16> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: i32 = x as i32;
-        let target = &exports.f_neg_i16;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r as i16)
+        let __target = &__exports.f_neg_i16;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r as i16)
     }
     /// `src/values/neg_i32(x: i32): i32`
     pub fn neg_i32(&mut self, x: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_neg_i32;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_neg_i32;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/neg_i64(x: i64): i64`
     pub fn neg_i64(&mut self, x: i64) -> ::asbind::Result<i64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_neg_i64;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_neg_i64;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/inc_u8(x: u8): u8`
     pub fn inc_u8(&mut self, x: u8) -> ::asbind::Result<u8> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: u32 = x as u32;
-        let target = &exports.f_inc_u8;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r as u8)
+        let __target = &__exports.f_inc_u8;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r as u8)
     }
     /// `src/values/inc_u16(x: u16): u16`
     pub fn inc_u16(&mut self, x: u16) -> ::asbind::Result<u16> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let x: u32 = x as u32;
-        let target = &exports.f_inc_u16;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r as u16)
+        let __target = &__exports.f_inc_u16;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r as u16)
     }
     /// `src/values/inc_u32(x: u32): u32`
     pub fn inc_u32(&mut self, x: u32) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_inc_u32;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_inc_u32;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/inc_u64(x: u64): u64`
     pub fn inc_u64(&mut self, x: u64) -> ::asbind::Result<u64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_inc_u64;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_inc_u64;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/neg_isize(x: isize): isize`
     pub fn neg_isize(&mut self, x: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_neg_isize;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_neg_isize;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/inc_usize(x: usize): usize`
     pub fn inc_usize(&mut self, x: u32) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_inc_usize;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_inc_usize;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/half_f32(x: f32): f32`
     pub fn half_f32(&mut self, x: f32) -> ::asbind::Result<f32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_half_f32;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_half_f32;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/half_f64(x: f64): f64`
     pub fn half_f64(&mut self, x: f64) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_half_f64;
-        let r = cx.call(target, x)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_half_f64;
+        let __r = cx.call(__target, x)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/u32_max(): u32`
     pub fn u32_max(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_u32_max;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_u32_max;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/u64_max(): u64`
     pub fn u64_max(&mut self) -> ::asbind::Result<u64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_u64_max;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_u64_max;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/i8_min(): i8`
     pub fn i8_min(&mut self) -> ::asbind::Result<i8> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_i8_min;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r as i8)
+        let __target = &__exports.f_i8_min;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r as i8)
     }
     /// `src/values/mix_scalars(a: i8, b: u16, c: i64, d: f32, e: bool): f64`
     pub fn mix_scalars(
@@ -870,14 +870,14 @@ impl Module {
         d: f32,
         e: bool,
     ) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: i32 = a as i32;
         let b: u32 = b as u32;
         let e: i32 = e as i32;
-        let target = &exports.f_mix_scalars;
-        let r = cx.call(target, (a, b, c, d, e))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_mix_scalars;
+        let __r = cx.call(__target, (a, b, c, d, e))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/concat(a: ~lib/string/String, b: ~lib/string/String): ~lib/string/String`
     pub fn concat(
@@ -885,69 +885,69 @@ impl Module {
         a: &str,
         b: &str,
     ) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = cx.lower_str(a)?;
         cx.hold(a)?;
         let b: u32 = cx.lower_str(b)?;
-        let target = &exports.f_concat;
-        let r = cx.call(target, (a, b))?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_concat;
+        let __r = cx.call(__target, (a, b))?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/string_length(s: ~lib/string/String): i32`
     pub fn string_length(&mut self, s: &str) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let target = &exports.f_string_length;
-        let r = cx.call(target, s)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_string_length;
+        let __r = cx.call(__target, s)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/upper_or_null(s: ~lib/string/String | null): ~lib/string/String | null`
     pub fn upper_or_null(
         &mut self,
         s: ::std::option::Option<&str>,
     ) -> ::asbind::Result<::std::option::Option<::std::string::String>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = match s {
-            ::std::option::Option::Some(v) => cx.lower_str(v)?,
+            ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
             ::std::option::Option::None => 0u32,
         };
-        let target = &exports.f_upper_or_null;
-        let r = cx.call(target, s)?;
+        let __target = &__exports.f_upper_or_null;
+        let __r = cx.call(__target, s)?;
         ::std::result::Result::Ok({
-            let p: u32 = r;
-            if p == 0 {
+            let __p: u32 = __r;
+            if __p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift_string(p)?)
+                ::std::option::Option::Some(cx.lift_string(__p)?)
             }
         })
     }
     /// `src/values/empty_string(): ~lib/string/String`
     pub fn empty_string(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_empty_string;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_empty_string;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/unicode_string(): ~lib/string/String`
     pub fn unicode_string(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_unicode_string;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_unicode_string;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/lone_surrogate(): ~lib/string/String`
     pub fn lone_surrogate(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_lone_surrogate;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_lone_surrogate;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/repeat_string(s: ~lib/string/String, n: i32): ~lib/string/String`
     pub fn repeat_string(
@@ -955,361 +955,361 @@ impl Module {
         s: &str,
         n: i32,
     ) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let target = &exports.f_repeat_string;
-        let r = cx.call(target, (s, n))?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_repeat_string;
+        let __r = cx.call(__target, (s, n))?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/reverse_buffer(b: ~lib/arraybuffer/ArrayBuffer): ~lib/arraybuffer/ArrayBuffer`
     pub fn reverse_buffer(&mut self, b: &[u8]) -> ::asbind::Result<::std::vec::Vec<u8>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let b: u32 = cx.lower_array_buffer(b)?;
-        let target = &exports.f_reverse_buffer;
-        let r = cx.call(target, b)?;
-        ::std::result::Result::Ok(cx.lift_array_buffer(r)?)
+        let __target = &__exports.f_reverse_buffer;
+        let __r = cx.call(__target, b)?;
+        ::std::result::Result::Ok(cx.lift_array_buffer(__r)?)
     }
     /// `src/values/twice_i8(a: ~lib/typedarray/Int8Array): ~lib/typedarray/Int8Array`
     pub fn twice_i8(&mut self, a: &[i8]) -> ::asbind::Result<::std::vec::Vec<i8>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<i8>(::asbind::ArrayKind::TypedArray, 13)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<i8>(::asbind::ArrayKind::TypedArray, 13)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_i8;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_i8;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i8>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i8>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_i8`](Self::twice_i8), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_i8_view(&mut self, a: &[i8]) -> ::asbind::Result<&mut [i8]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<i8>(::asbind::ArrayKind::TypedArray, 13)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<i8>(::asbind::ArrayKind::TypedArray, 13)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_i8, a)?
+            cx.call(&__exports.f_twice_i8, a)?
         };
-        self.instance.view_mut_as::<i8>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i8>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_u8(a: ~lib/typedarray/Uint8Array): ~lib/typedarray/Uint8Array`
     pub fn twice_u8(&mut self, a: &[u8]) -> ::asbind::Result<::std::vec::Vec<u8>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 12)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 12)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_u8;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_u8;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<u8>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_u8`](Self::twice_u8), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_u8_view(&mut self, a: &[u8]) -> ::asbind::Result<&mut [u8]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 12)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 12)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_u8, a)?
+            cx.call(&__exports.f_twice_u8, a)?
         };
-        self.instance.view_mut_as::<u8>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<u8>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_u8c(a: ~lib/typedarray/Uint8ClampedArray): ~lib/typedarray/Uint8ClampedArray`
     pub fn twice_u8c(&mut self, a: &[u8]) -> ::asbind::Result<::std::vec::Vec<u8>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_u8c;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_u8c;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<u8>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<u8>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_u8c`](Self::twice_u8c), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_u8c_view(&mut self, a: &[u8]) -> ::asbind::Result<&mut [u8]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_u8c, a)?
+            cx.call(&__exports.f_twice_u8c, a)?
         };
-        self.instance.view_mut_as::<u8>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<u8>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_i16(a: ~lib/typedarray/Int16Array): ~lib/typedarray/Int16Array`
     pub fn twice_i16(&mut self, a: &[i16]) -> ::asbind::Result<::std::vec::Vec<i16>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<i16>(::asbind::ArrayKind::TypedArray, 16)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<i16>(::asbind::ArrayKind::TypedArray, 16)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_i16;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_i16;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i16>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_i16`](Self::twice_i16), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_i16_view(&mut self, a: &[i16]) -> ::asbind::Result<&mut [i16]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<i16>(::asbind::ArrayKind::TypedArray, 16)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<i16>(::asbind::ArrayKind::TypedArray, 16)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_i16, a)?
+            cx.call(&__exports.f_twice_i16, a)?
         };
-        self.instance.view_mut_as::<i16>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i16>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_u16(a: ~lib/typedarray/Uint16Array): ~lib/typedarray/Uint16Array`
     pub fn twice_u16(&mut self, a: &[u16]) -> ::asbind::Result<::std::vec::Vec<u16>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u16>(::asbind::ArrayKind::TypedArray, 18)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<u16>(::asbind::ArrayKind::TypedArray, 18)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_u16;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_u16;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<u16>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<u16>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_u16`](Self::twice_u16), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_u16_view(&mut self, a: &[u16]) -> ::asbind::Result<&mut [u16]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<u16>(::asbind::ArrayKind::TypedArray, 18)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<u16>(::asbind::ArrayKind::TypedArray, 18)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_u16, a)?
+            cx.call(&__exports.f_twice_u16, a)?
         };
-        self.instance.view_mut_as::<u16>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<u16>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_i32(a: ~lib/typedarray/Int32Array): ~lib/typedarray/Int32Array`
     pub fn twice_i32(&mut self, a: &[i32]) -> ::asbind::Result<::std::vec::Vec<i32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_i32;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_i32;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_i32`](Self::twice_i32), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_i32_view(&mut self, a: &[i32]) -> ::asbind::Result<&mut [i32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_i32, a)?
+            cx.call(&__exports.f_twice_i32, a)?
         };
-        self.instance.view_mut_as::<i32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_u32(a: ~lib/typedarray/Uint32Array): ~lib/typedarray/Uint32Array`
     pub fn twice_u32(&mut self, a: &[u32]) -> ::asbind::Result<::std::vec::Vec<u32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u32>(::asbind::ArrayKind::TypedArray, 21)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<u32>(::asbind::ArrayKind::TypedArray, 21)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_u32;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_u32;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<u32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<u32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_u32`](Self::twice_u32), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_u32_view(&mut self, a: &[u32]) -> ::asbind::Result<&mut [u32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<u32>(::asbind::ArrayKind::TypedArray, 21)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<u32>(::asbind::ArrayKind::TypedArray, 21)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_u32, a)?
+            cx.call(&__exports.f_twice_u32, a)?
         };
-        self.instance.view_mut_as::<u32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<u32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_i64(a: ~lib/typedarray/Int64Array): ~lib/typedarray/Int64Array`
     pub fn twice_i64(&mut self, a: &[i64]) -> ::asbind::Result<::std::vec::Vec<i64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<i64>(::asbind::ArrayKind::TypedArray, 23)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<i64>(::asbind::ArrayKind::TypedArray, 23)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_i64;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_i64;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i64>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i64>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_i64`](Self::twice_i64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_i64_view(&mut self, a: &[i64]) -> ::asbind::Result<&mut [i64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<i64>(::asbind::ArrayKind::TypedArray, 23)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<i64>(::asbind::ArrayKind::TypedArray, 23)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_i64, a)?
+            cx.call(&__exports.f_twice_i64, a)?
         };
-        self.instance.view_mut_as::<i64>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i64>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_u64(a: ~lib/typedarray/Uint64Array): ~lib/typedarray/Uint64Array`
     pub fn twice_u64(&mut self, a: &[u64]) -> ::asbind::Result<::std::vec::Vec<u64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u64>(::asbind::ArrayKind::TypedArray, 25)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<u64>(::asbind::ArrayKind::TypedArray, 25)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_u64;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_u64;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<u64>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<u64>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_u64`](Self::twice_u64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_u64_view(&mut self, a: &[u64]) -> ::asbind::Result<&mut [u64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<u64>(::asbind::ArrayKind::TypedArray, 25)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<u64>(::asbind::ArrayKind::TypedArray, 25)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_u64, a)?
+            cx.call(&__exports.f_twice_u64, a)?
         };
-        self.instance.view_mut_as::<u64>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<u64>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_f32(a: ~lib/typedarray/Float32Array): ~lib/typedarray/Float32Array`
     pub fn twice_f32(&mut self, a: &[f32]) -> ::asbind::Result<::std::vec::Vec<f32>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 27)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 27)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_f32;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_f32;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f32>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_f32`](Self::twice_f32), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_f32_view(&mut self, a: &[f32]) -> ::asbind::Result<&mut [f32]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 27)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 27)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_f32, a)?
+            cx.call(&__exports.f_twice_f32, a)?
         };
-        self.instance.view_mut_as::<f32>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/twice_f64(a: ~lib/typedarray/Float64Array): ~lib/typedarray/Float64Array`
     pub fn twice_f64(&mut self, a: &[f64]) -> ::asbind::Result<::std::vec::Vec<f64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 29)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 29)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_twice_f64;
-        let r = cx.call(target, a)?;
+        let __target = &__exports.f_twice_f64;
+        let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<f64>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`twice_f64`](Self::twice_f64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn twice_f64_view(&mut self, a: &[f64]) -> ::asbind::Result<&mut [f64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 29)?;
-                cx.lower_typed_array(a, id)?
+                let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 29)?;
+                cx.lower_typed_array(a, __id)?
             };
-            cx.call(&exports.f_twice_f64, a)?
+            cx.call(&__exports.f_twice_f64, a)?
         };
-        self.instance.view_mut_as::<f64>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/subarray_i16(): ~lib/typedarray/Int16Array`
     pub fn subarray_i16(&mut self) -> ::asbind::Result<::std::vec::Vec<i16>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_subarray_i16;
-        let r = cx.call(target, ())?;
+        let __target = &__exports.f_subarray_i16;
+        let __r = cx.call(__target, ())?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<i16>(r, ::asbind::ArrayKind::TypedArray)?,
+            cx.lift_vec_as::<i16>(__r, ::asbind::ArrayKind::TypedArray)?,
         )
     }
     /// Like [`subarray_i16`](Self::subarray_i16), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn subarray_i16_view(&mut self) -> ::asbind::Result<&mut [i16]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_subarray_i16, ())?
+            cx.call(&__exports.f_subarray_i16, ())?
         };
-        self.instance.view_mut_as::<i16>(r, ::asbind::ArrayKind::TypedArray)
+        self.instance.view_mut_as::<i16>(__r, ::asbind::ArrayKind::TypedArray)
     }
     /// `src/values/sum_i32_array(a: ~lib/array/Array<i32>): i32`
     pub fn sum_i32_array(&mut self, a: &[i32]) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
-            cx.lower_array(a, id)?
+            let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
+            cx.lower_array(a, __id)?
         };
-        let target = &exports.f_sum_i32_array;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_sum_i32_array;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/scale_f64_array(a: ~lib/array/Array<f64>, k: f64): ~lib/array/Array<f64>`
     pub fn scale_f64_array(
@@ -1317,15 +1317,17 @@ impl Module {
         a: &[f64],
         k: f64,
     ) -> ::asbind::Result<::std::vec::Vec<f64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::Array, 31)?;
-            cx.lower_array(a, id)?
+            let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::Array, 31)?;
+            cx.lower_array(a, __id)?
         };
-        let target = &exports.f_scale_f64_array;
-        let r = cx.call(target, (a, k))?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::Array)?)
+        let __target = &__exports.f_scale_f64_array;
+        let __r = cx.call(__target, (a, k))?;
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<f64>(__r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// Like [`scale_f64_array`](Self::scale_f64_array), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
@@ -1334,49 +1336,53 @@ impl Module {
         a: &[f64],
         k: f64,
     ) -> ::asbind::Result<&mut [f64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let a: u32 = {
-                let id = cx.array_id_hint::<f64>(::asbind::ArrayKind::Array, 31)?;
-                cx.lower_array(a, id)?
+                let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::Array, 31)?;
+                cx.lower_array(a, __id)?
             };
-            cx.call(&exports.f_scale_f64_array, (a, k))?
+            cx.call(&__exports.f_scale_f64_array, (a, k))?
         };
-        self.instance.view_mut_as::<f64>(r, ::asbind::ArrayKind::Array)
+        self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::Array)
     }
     /// `src/values/range_u64(n: i32): ~lib/array/Array<u64>`
     pub fn range_u64(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<u64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_range_u64;
-        let r = cx.call(target, n)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<u64>(r, ::asbind::ArrayKind::Array)?)
+        let __target = &__exports.f_range_u64;
+        let __r = cx.call(__target, n)?;
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<u64>(__r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// Like [`range_u64`](Self::range_u64), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn range_u64_view(&mut self, n: i32) -> ::asbind::Result<&mut [u64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_range_u64, n)?
+            cx.call(&__exports.f_range_u64, n)?
         };
-        self.instance.view_mut_as::<u64>(r, ::asbind::ArrayKind::Array)
+        self.instance.view_mut_as::<u64>(__r, ::asbind::ArrayKind::Array)
     }
     /// `src/values/negate_bools(a: ~lib/array/Array<bool>): ~lib/array/Array<bool>`
     pub fn negate_bools(
         &mut self,
         a: &[bool],
     ) -> ::asbind::Result<::std::vec::Vec<bool>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<bool>(::asbind::ArrayKind::Array, 33)?;
-            cx.lower_array(a, id)?
+            let __id = cx.array_id_hint::<bool>(::asbind::ArrayKind::Array, 33)?;
+            cx.lower_array(a, __id)?
         };
-        let target = &exports.f_negate_bools;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(cx.lift_vec_as::<bool>(r, ::asbind::ArrayKind::Array)?)
+        let __target = &__exports.f_negate_bools;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(
+            cx.lift_vec_as::<bool>(__r, ::asbind::ArrayKind::Array)?,
+        )
     }
     /// `src/values/join_strings(a: ~lib/array/Array<~lib/string/String>, sep: ~lib/string/String): ~lib/string/String`
     pub fn join_strings(
@@ -1384,35 +1390,35 @@ impl Module {
         a: &[&str],
         sep: &str,
     ) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx
+            let __id = cx
                 .array_id_hint::<::std::string::String>(::asbind::ArrayKind::Array, 6)?;
             cx.lower_array_with(
                 a,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower_str(__item)?),
             )?
         };
         cx.hold(a)?;
         let sep: u32 = cx.lower_str(sep)?;
-        let target = &exports.f_join_strings;
-        let r = cx.call(target, (a, sep))?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_join_strings;
+        let __r = cx.call(__target, (a, sep))?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/split_words(s: ~lib/string/String): ~lib/array/Array<~lib/string/String>`
     pub fn split_words(
         &mut self,
         s: &str,
     ) -> ::asbind::Result<::std::vec::Vec<::std::string::String>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower_str(s)?;
-        let target = &exports.f_split_words;
-        let r = cx.call(target, s)?;
+        let __target = &__exports.f_split_words;
+        let __r = cx.call(__target, s)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<::std::string::String>(r, ::asbind::ArrayKind::Array)?,
+            cx.lift_vec_as::<::std::string::String>(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/values/count_nulls(a: ~lib/array/Array<~lib/string/String|null>): i32`
@@ -1420,27 +1426,27 @@ impl Module {
         &mut self,
         a: &[::std::option::Option<&str>],
     ) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx
+            let __id = cx
                 .array_id_hint::<
                     ::std::option::Option<::std::string::String>,
                 >(::asbind::ArrayKind::Array, 9)?;
             cx.lower_array_with(
                 a,
-                id,
-                |cx, item| ::std::result::Result::Ok(
-                    match item {
-                        ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                __id,
+                |cx, __item| ::std::result::Result::Ok(
+                    match __item {
+                        ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
                         ::std::option::Option::None => 0u32,
                     },
                 ),
             )?
         };
-        let target = &exports.f_count_nulls;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_count_nulls;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/with_nulls(): ~lib/array/Array<~lib/string/String|null>`
     pub fn with_nulls(
@@ -1448,15 +1454,15 @@ impl Module {
     ) -> ::asbind::Result<
         ::std::vec::Vec<::std::option::Option<::std::string::String>>,
     > {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_with_nulls;
-        let r = cx.call(target, ())?;
+        let __target = &__exports.f_with_nulls;
+        let __r = cx.call(__target, ())?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_as::<
                     ::std::option::Option<::std::string::String>,
-                >(r, ::asbind::ArrayKind::Array)?,
+                >(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/values/transpose(m: ~lib/array/Array<~lib/array/Array<i32>>): ~lib/array/Array<~lib/array/Array<i32>>`
@@ -1464,112 +1470,112 @@ impl Module {
         &mut self,
         m: &[::std::vec::Vec<i32>],
     ) -> ::asbind::Result<::std::vec::Vec<::std::vec::Vec<i32>>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let m: u32 = {
-            let id = cx
+            let __id = cx
                 .array_id_hint::<::std::vec::Vec<i32>>(::asbind::ArrayKind::Array, 35)?;
             cx.lower_array_with(
                 m,
-                id,
-                |cx, item| ::std::result::Result::Ok({
-                    let id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
-                    cx.lower_array(item, id)?
+                __id,
+                |cx, __item| ::std::result::Result::Ok({
+                    let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
+                    cx.lower_array(__item, __id)?
                 }),
             )?
         };
-        let target = &exports.f_transpose;
-        let r = cx.call(target, m)?;
+        let __target = &__exports.f_transpose;
+        let __r = cx.call(__target, m)?;
         ::std::result::Result::Ok(
             cx
                 .lift_vec_with(
-                    r,
+                    __r,
                     ::asbind::ArrayKind::Array,
-                    |cx, p| ::std::result::Result::Ok(
-                        cx.lift_vec_as::<i32>(p, ::asbind::ArrayKind::Array)?,
+                    |cx, __p| ::std::result::Result::Ok(
+                        cx.lift_vec_as::<i32>(__p, ::asbind::ArrayKind::Array)?,
                     ),
                 )?,
         )
     }
     /// `src/values/static_squares(n: i32): ~lib/staticarray/StaticArray<f64>`
     pub fn static_squares(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<f64>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_static_squares;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_static_squares;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<f64>(r, ::asbind::ArrayKind::StaticArray)?,
+            cx.lift_vec_as::<f64>(__r, ::asbind::ArrayKind::StaticArray)?,
         )
     }
     /// Like [`static_squares`](Self::static_squares), but borrows the result in the module's memory instead of copying it:
     /// writes through the slice are seen by the module, and no call can happen while it lives.
     pub fn static_squares_view(&mut self, n: i32) -> ::asbind::Result<&mut [f64]> {
-        let r = {
-            let exports = &self.exports;
+        let __r = {
+            let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&exports.f_static_squares, n)?
+            cx.call(&__exports.f_static_squares, n)?
         };
-        self.instance.view_mut_as::<f64>(r, ::asbind::ArrayKind::StaticArray)
+        self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::StaticArray)
     }
     /// `src/values/static_sum_u16(a: ~lib/staticarray/StaticArray<u16>): u32`
     pub fn static_sum_u16(&mut self, a: &[u16]) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u16>(::asbind::ArrayKind::StaticArray, 11)?;
-            cx.lower_static_array(a, id)?
+            let __id = cx.array_id_hint::<u16>(::asbind::ArrayKind::StaticArray, 11)?;
+            cx.lower_static_array(a, __id)?
         };
-        let target = &exports.f_static_sum_u16;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_static_sum_u16;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/static_join(a: ~lib/staticarray/StaticArray<~lib/string/String>): ~lib/string/String`
     pub fn static_join(
         &mut self,
         a: &[&str],
     ) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx
+            let __id = cx
                 .array_id_hint::<
                     ::std::string::String,
                 >(::asbind::ArrayKind::StaticArray, 37)?;
             cx.lower_static_array_with(
                 a,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower_str(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower_str(__item)?),
             )?
         };
-        let target = &exports.f_static_join;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_static_join;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/make_mixed(): src/values/Mixed`
     pub fn make_mixed(&mut self) -> ::asbind::Result<Mixed> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_make_mixed;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift::<Mixed>(r)?)
+        let __target = &__exports.f_make_mixed;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift::<Mixed>(__r)?)
     }
     /// `src/values/bump_mixed(m: src/values/Mixed): src/values/Mixed`
     pub fn bump_mixed(&mut self, m: &Mixed) -> ::asbind::Result<Mixed> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let m: u32 = cx.lower(m)?;
-        let target = &exports.f_bump_mixed;
-        let r = cx.call(target, m)?;
-        ::std::result::Result::Ok(cx.lift::<Mixed>(r)?)
+        let __target = &__exports.f_bump_mixed;
+        let __r = cx.call(__target, m)?;
+        ::std::result::Result::Ok(cx.lift::<Mixed>(__r)?)
     }
     /// `src/values/segment_length(s: src/values/Segment): f64`
     pub fn segment_length(&mut self, s: &Segment) -> ::asbind::Result<f64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let s: u32 = cx.lower(s)?;
-        let target = &exports.f_segment_length;
-        let r = cx.call(target, s)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_segment_length;
+        let __r = cx.call(__target, s)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/make_segment(x0: f64, y0: f64, x1: f64, y1: f64, label: ~lib/string/String): src/values/Segment`
     pub fn make_segment(
@@ -1580,37 +1586,37 @@ impl Module {
         y1: f64,
         label: &str,
     ) -> ::asbind::Result<Segment> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let label: u32 = cx.lower_str(label)?;
-        let target = &exports.f_make_segment;
-        let r = cx.call(target, (x0, y0, x1, y1, label))?;
-        ::std::result::Result::Ok(cx.lift::<Segment>(r)?)
+        let __target = &__exports.f_make_segment;
+        let __r = cx.call(__target, (x0, y0, x1, y1, label))?;
+        ::std::result::Result::Ok(cx.lift::<Segment>(__r)?)
     }
     /// `src/values/centroid(ps: ~lib/array/Array<src/values/Point>): src/values/Point`
     pub fn centroid(&mut self, ps: &[Point]) -> ::asbind::Result<Point> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let ps: u32 = {
-            let id = cx.array_id_hint::<Point>(::asbind::ArrayKind::Array, 8)?;
+            let __id = cx.array_id_hint::<Point>(::asbind::ArrayKind::Array, 8)?;
             cx.lower_array_with(
                 ps,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
             )?
         };
-        let target = &exports.f_centroid;
-        let r = cx.call(target, ps)?;
-        ::std::result::Result::Ok(cx.lift::<Point>(r)?)
+        let __target = &__exports.f_centroid;
+        let __r = cx.call(__target, ps)?;
+        ::std::result::Result::Ok(cx.lift::<Point>(__r)?)
     }
     /// `src/values/grid_points(n: i32): ~lib/array/Array<src/values/Point>`
     pub fn grid_points(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Point>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_grid_points;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_grid_points;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<Point>(r, ::asbind::ArrayKind::Array)?,
+            cx.lift_vec_as::<Point>(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/values/maybe_point(make: bool): src/values/Point | null`
@@ -1618,45 +1624,45 @@ impl Module {
         &mut self,
         make: bool,
     ) -> ::asbind::Result<::std::option::Option<Point>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let make: i32 = make as i32;
-        let target = &exports.f_maybe_point;
-        let r = cx.call(target, make)?;
+        let __target = &__exports.f_maybe_point;
+        let __r = cx.call(__target, make)?;
         ::std::result::Result::Ok({
-            let p: u32 = r;
-            if p == 0 {
+            let __p: u32 = __r;
+            if __p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift::<Point>(p)?)
+                ::std::option::Option::Some(cx.lift::<Point>(__p)?)
             }
         })
     }
     /// `src/values/counter_new(start: i32): src/values/Counter`
     pub fn counter_new(&mut self, start: i32) -> ::asbind::Result<Counter> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_counter_new;
-        let r = cx.call(target, start)?;
-        ::std::result::Result::Ok(cx.lift::<Counter>(r)?)
+        let __target = &__exports.f_counter_new;
+        let __r = cx.call(__target, start)?;
+        ::std::result::Result::Ok(cx.lift::<Counter>(__r)?)
     }
     /// `src/values/counter_bump(c: src/values/Counter, by: i32): i32`
     pub fn counter_bump(&mut self, c: &Counter, by: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
-        let target = &exports.f_counter_bump;
-        let r = cx.call(target, (c, by))?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_counter_bump;
+        let __r = cx.call(__target, (c, by))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/counter_get(c: src/values/Counter): i32`
     pub fn counter_get(&mut self, c: &Counter) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
-        let target = &exports.f_counter_get;
-        let r = cx.call(target, c)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_counter_get;
+        let __r = cx.call(__target, c)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/named_counter_new(name: ~lib/string/String, start: i32): src/values/NamedCounter`
     pub fn named_counter_new(
@@ -1664,93 +1670,93 @@ impl Module {
         name: &str,
         start: i32,
     ) -> ::asbind::Result<NamedCounter> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
-        let target = &exports.f_named_counter_new;
-        let r = cx.call(target, (name, start))?;
-        ::std::result::Result::Ok(cx.lift::<NamedCounter>(r)?)
+        let __target = &__exports.f_named_counter_new;
+        let __r = cx.call(__target, (name, start))?;
+        ::std::result::Result::Ok(cx.lift::<NamedCounter>(__r)?)
     }
     /// `src/values/counter_describe(c: src/values/Counter): ~lib/string/String`
     pub fn counter_describe(
         &mut self,
         c: &Counter,
     ) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let c: u32 = cx.lower(c)?;
-        let target = &exports.f_counter_describe;
-        let r = cx.call(target, c)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_counter_describe;
+        let __r = cx.call(__target, c)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/maybe_counter(make: bool): src/values/Counter | null`
     pub fn maybe_counter(
         &mut self,
         make: bool,
     ) -> ::asbind::Result<::std::option::Option<Counter>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let make: i32 = make as i32;
-        let target = &exports.f_maybe_counter;
-        let r = cx.call(target, make)?;
+        let __target = &__exports.f_maybe_counter;
+        let __r = cx.call(__target, make)?;
         ::std::result::Result::Ok({
-            let p: u32 = r;
-            if p == 0 {
+            let __p: u32 = __r;
+            if __p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift::<Counter>(p)?)
+                ::std::option::Option::Some(cx.lift::<Counter>(__p)?)
             }
         })
     }
     /// `src/values/counters(n: i32): ~lib/array/Array<src/values/Counter>`
     pub fn counters(&mut self, n: i32) -> ::asbind::Result<::std::vec::Vec<Counter>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_counters;
-        let r = cx.call(target, n)?;
+        let __target = &__exports.f_counters;
+        let __r = cx.call(__target, n)?;
         ::std::result::Result::Ok(
-            cx.lift_vec_as::<Counter>(r, ::asbind::ArrayKind::Array)?,
+            cx.lift_vec_as::<Counter>(__r, ::asbind::ArrayKind::Array)?,
         )
     }
     /// `src/values/sum_counters(cs: ~lib/array/Array<src/values/Counter>): i32`
     pub fn sum_counters(&mut self, cs: &[Counter]) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let cs: u32 = {
-            let id = cx.array_id_hint::<Counter>(::asbind::ArrayKind::Array, 43)?;
+            let __id = cx.array_id_hint::<Counter>(::asbind::ArrayKind::Array, 43)?;
             cx.lower_array_with(
                 cs,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
             )?
         };
-        let target = &exports.f_sum_counters;
-        let r = cx.call(target, cs)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_sum_counters;
+        let __r = cx.call(__target, cs)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/next_color(c: i32): i32`
     pub fn next_color(&mut self, c: i32) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_next_color;
-        let r = cx.call(target, c)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_next_color;
+        let __r = cx.call(__target, c)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/bump_counter(): i32`
     pub fn bump_counter(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_bump_counter;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_bump_counter;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/read_message(): ~lib/string/String`
     pub fn read_message(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let target = &exports.f_read_message;
-        let r = cx.call(target, ())?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __target = &__exports.f_read_message;
+        let __r = cx.call(__target, ())?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/with_defaults(a: i32, b?: i32): i32`
     ///
@@ -1761,17 +1767,17 @@ impl Module {
         a: i32,
         b: ::std::option::Option<i32>,
     ) -> ::asbind::Result<i32> {
-        let argc = ::asbind::count_arguments(1u32, &[b.is_some()])?;
-        let exports = &self.exports;
+        let __argc = ::asbind::count_arguments(1u32, &[b.is_some()])?;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let b: i32 = match b {
-            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::Some(__v) => __v,
             ::std::option::Option::None => <i32 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_with_defaults;
-        let r = cx.call(target, (a, b))?;
-        ::std::result::Result::Ok(r)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_with_defaults;
+        let __r = cx.call(__target, (a, b))?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/greet(name: ~lib/string/String, greeting?: ~lib/string/String): ~lib/string/String`
     ///
@@ -1782,19 +1788,19 @@ impl Module {
         name: &str,
         greeting: ::std::option::Option<&str>,
     ) -> ::asbind::Result<::std::string::String> {
-        let argc = ::asbind::count_arguments(1u32, &[greeting.is_some()])?;
-        let exports = &self.exports;
+        let __argc = ::asbind::count_arguments(1u32, &[greeting.is_some()])?;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let name: u32 = cx.lower_str(name)?;
         cx.hold(name)?;
         let greeting: u32 = match greeting {
-            ::std::option::Option::Some(v) => cx.lower_str(v)?,
+            ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
             ::std::option::Option::None => <u32 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_greet;
-        let r = cx.call(target, (name, greeting))?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_greet;
+        let __r = cx.call(__target, (name, greeting))?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/opt_tail(a: f64, b?: i64, c?: ~lib/string/String | null): ~lib/string/String`
     ///
@@ -1806,165 +1812,165 @@ impl Module {
         b: ::std::option::Option<i64>,
         c: ::std::option::Option<::std::option::Option<&str>>,
     ) -> ::asbind::Result<::std::string::String> {
-        let argc = ::asbind::count_arguments(1u32, &[b.is_some(), c.is_some()])?;
-        let exports = &self.exports;
+        let __argc = ::asbind::count_arguments(1u32, &[b.is_some(), c.is_some()])?;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let b: i64 = match b {
-            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::Some(__v) => __v,
             ::std::option::Option::None => <i64 as ::std::default::Default>::default(),
         };
         let c: u32 = match c {
-            ::std::option::Option::Some(v) => {
-                match v {
-                    ::std::option::Option::Some(v) => cx.lower_str(v)?,
+            ::std::option::Option::Some(__v) => {
+                match __v {
+                    ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
                     ::std::option::Option::None => 0u32,
                 }
             }
             ::std::option::Option::None => <u32 as ::std::default::Default>::default(),
         };
-        cx.set_arguments_length(argc)?;
-        let target = &exports.f_opt_tail;
-        let r = cx.call(target, (a, b, c))?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        cx.set_arguments_length(__argc)?;
+        let __target = &__exports.f_opt_tail;
+        let __r = cx.call(__target, (a, b, c))?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// `src/values/runtime_id_of_points(ps: ~lib/array/Array<src/values/Point>): u32`
     pub fn runtime_id_of_points(&mut self, ps: &[Point]) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let ps: u32 = {
-            let id = cx.array_id_hint::<Point>(::asbind::ArrayKind::Array, 8)?;
+            let __id = cx.array_id_hint::<Point>(::asbind::ArrayKind::Array, 8)?;
             cx.lower_array_with(
                 ps,
-                id,
-                |cx, item| ::std::result::Result::Ok(cx.lower(item)?),
+                __id,
+                |cx, __item| ::std::result::Result::Ok(cx.lower(__item)?),
             )?
         };
-        let target = &exports.f_runtime_id_of_points;
-        let r = cx.call(target, ps)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_runtime_id_of_points;
+        let __r = cx.call(__target, ps)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/runtime_id_of_nullable_strings(a: ~lib/array/Array<~lib/string/String|null>): u32`
     pub fn runtime_id_of_nullable_strings(
         &mut self,
         a: &[::std::option::Option<&str>],
     ) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx
+            let __id = cx
                 .array_id_hint::<
                     ::std::option::Option<::std::string::String>,
                 >(::asbind::ArrayKind::Array, 9)?;
             cx.lower_array_with(
                 a,
-                id,
-                |cx, item| ::std::result::Result::Ok(
-                    match item {
-                        ::std::option::Option::Some(v) => cx.lower_str(v)?,
+                __id,
+                |cx, __item| ::std::result::Result::Ok(
+                    match __item {
+                        ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
                         ::std::option::Option::None => 0u32,
                     },
                 ),
             )?
         };
-        let target = &exports.f_runtime_id_of_nullable_strings;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_runtime_id_of_nullable_strings;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// `src/values/runtime_id_of_clamped(a: ~lib/typedarray/Uint8ClampedArray): u32`
     pub fn runtime_id_of_clamped(&mut self, a: &[u8]) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let a: u32 = {
-            let id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
-            cx.lower_typed_array(a, id)?
+            let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
+            cx.lower_typed_array(a, __id)?
         };
-        let target = &exports.f_runtime_id_of_clamped;
-        let r = cx.call(target, a)?;
-        ::std::result::Result::Ok(r)
+        let __target = &__exports.f_runtime_id_of_clamped;
+        let __r = cx.call(__target, a)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `ANSWER: i32`.
     pub fn answer(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_answer)?;
-        ::std::result::Result::Ok(r)
+        let __r: i32 = cx.get_global(&__exports.g_answer)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `BIG_U64: u64`.
     pub fn big_u64(&mut self) -> ::asbind::Result<u64> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u64 = cx.get_global(&exports.g_big_u64)?;
-        ::std::result::Result::Ok(r)
+        let __r: u64 = cx.get_global(&__exports.g_big_u64)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `PI_F32: f32`.
     pub fn pi_f32(&mut self) -> ::asbind::Result<f32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: f32 = cx.get_global(&exports.g_pi_f32)?;
-        ::std::result::Result::Ok(r)
+        let __r: f32 = cx.get_global(&__exports.g_pi_f32)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `GREETING: ~lib/string/String`.
     pub fn greeting(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_greeting)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __r: u32 = cx.get_global(&__exports.g_greeting)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// Reads global `counter: i32`.
     pub fn counter(&mut self) -> ::asbind::Result<i32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_counter)?;
-        ::std::result::Result::Ok(r)
+        let __r: i32 = cx.get_global(&__exports.g_counter)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Writes global `counter: i32`.
     pub fn set_counter(&mut self, value: i32) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let v: i32 = value;
-        cx.set_global(&exports.g_counter, v)
+        let __v: i32 = value;
+        cx.set_global(&__exports.g_counter, __v)
     }
     /// Reads global `flag: bool`.
     pub fn flag(&mut self) -> ::asbind::Result<bool> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: i32 = cx.get_global(&exports.g_flag)?;
-        ::std::result::Result::Ok(r != 0)
+        let __r: i32 = cx.get_global(&__exports.g_flag)?;
+        ::std::result::Result::Ok(__r != 0)
     }
     /// Writes global `flag: bool`.
     pub fn set_flag(&mut self, value: bool) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let v: i32 = value as i32;
-        cx.set_global(&exports.g_flag, v)
+        let __v: i32 = value as i32;
+        cx.set_global(&__exports.g_flag, __v)
     }
     /// Reads global `message: ~lib/string/String`.
     pub fn message(&mut self) -> ::asbind::Result<::std::string::String> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_message)?;
-        ::std::result::Result::Ok(cx.lift_string(r)?)
+        let __r: u32 = cx.get_global(&__exports.g_message)?;
+        ::std::result::Result::Ok(cx.lift_string(__r)?)
     }
     /// Writes global `message: ~lib/string/String`.
     pub fn set_message(&mut self, value: &str) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let v: u32 = cx.lower_str(value)?;
-        cx.set_global(&exports.g_message, v)
+        let __v: u32 = cx.lower_str(value)?;
+        cx.set_global(&__exports.g_message, __v)
     }
     /// Reads global `maybe_message: ~lib/string/String | null`.
     pub fn maybe_message(
         &mut self,
     ) -> ::asbind::Result<::std::option::Option<::std::string::String>> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_maybe_message)?;
+        let __r: u32 = cx.get_global(&__exports.g_maybe_message)?;
         ::std::result::Result::Ok({
-            let p: u32 = r;
-            if p == 0 {
+            let __p: u32 = __r;
+            if __p == 0 {
                 ::std::option::Option::None
             } else {
-                ::std::option::Option::Some(cx.lift_string(p)?)
+                ::std::option::Option::Some(cx.lift_string(__p)?)
             }
         })
     }
@@ -1973,61 +1979,61 @@ impl Module {
         &mut self,
         value: ::std::option::Option<&str>,
     ) -> ::asbind::Result<()> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let v: u32 = match value {
-            ::std::option::Option::Some(v) => cx.lower_str(v)?,
+        let __v: u32 = match value {
+            ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
             ::std::option::Option::None => 0u32,
         };
-        cx.set_global(&exports.g_maybe_message, v)
+        cx.set_global(&__exports.g_maybe_message, __v)
     }
     /// Reads global `Int32Array_ID: u32`.
     pub fn int32_array_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_int32_array_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_int32_array_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `ArrayI32_ID: u32`.
     pub fn array_i32_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_array_i32_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_array_i32_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `ArrayString_ID: u32`.
     pub fn array_string_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_array_string_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_array_string_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Point_ID: u32`.
     pub fn point_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_point_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_point_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `ArrayPoint_ID: u32`.
     pub fn array_point_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_array_point_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_array_point_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `ArrayNullableString_ID: u32`.
     pub fn array_nullable_string_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_array_nullable_string_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_array_nullable_string_id)?;
+        ::std::result::Result::Ok(__r)
     }
     /// Reads global `Uint8ClampedArray_ID: u32`.
     pub fn uint8_clamped_array_id(&mut self) -> ::asbind::Result<u32> {
-        let exports = &self.exports;
+        let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let r: u32 = cx.get_global(&exports.g_uint8_clamped_array_id)?;
-        ::std::result::Result::Ok(r)
+        let __r: u32 = cx.get_global(&__exports.g_uint8_clamped_array_id)?;
+        ::std::result::Result::Ok(__r)
     }
 }
