@@ -37,13 +37,7 @@ impl Builder<'_> {
     /// `export`, whose AssemblyScript types cannot be marshalled (`why`), bound with its raw wasm
     /// signature instead, with a warning; `None` (and the reasons as errors) when even that
     /// cannot be done.
-    fn raw_instead(
-        &mut self,
-        export: &str,
-        line: u32,
-        as_doc: &str,
-        why: Vec<Diagnostic>,
-    ) -> Option<Function> {
+    fn raw_instead(&mut self, export: &str, line: u32, as_doc: &str, why: Vec<Diagnostic>) -> Option<Function> {
         let Some(f) = self.wasm.function(export).filter(|f| raw_bindable(&f.sig)) else {
             self.errors.extend(why);
             return None;
