@@ -141,8 +141,8 @@ fn enum_aliases_are_constants() {
     assert_eq!(Alias::try_from(1).unwrap(), Alias::A);
     assert_eq!(Alias::try_from(2).unwrap(), Alias::C);
     assert!(matches!(Alias::try_from(3), Err(Error::InvalidValue(_))));
-    // alias_value(a) = a * 10
-    assert_eq!(m.alias_value(Alias::B.into()).unwrap(), 10);
+    // alias_value(a) = a * 10; with the transform, the parameter is the enum itself.
+    assert_eq!(m.alias_value(Alias::B).unwrap(), 10);
     // An enum named `Host`, with a member named `Self`.
     assert_eq!(i32::from(Host_2::Self_), 0);
     assert_eq!(i32::from(Host_2::Exports), 1);

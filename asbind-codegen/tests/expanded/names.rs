@@ -798,9 +798,10 @@ impl<H: Host> Module<H> {
         ::std::result::Result::Ok(__r)
     }
     /// `src/names/alias_value(a: i32): i32`
-    pub fn alias_value(&mut self, a: i32) -> ::asbind::Result<i32> {
+    pub fn alias_value(&mut self, a: Alias) -> ::asbind::Result<i32> {
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
+        let a: i32 = ::std::primitive::i32::from(a);
         let __target = &__exports.f_alias_value;
         let __r = cx.call(__target, a)?;
         ::std::result::Result::Ok(__r)
