@@ -2,6 +2,7 @@
 //
 //   node bench/pathfinder/node_host.mjs [--runs N] [--quick]   one JSON line per measurement
 //   node bench/pathfinder/node_host.mjs --checksum 16           write node_checksum.json (k = 16)
+//   node bench/pathfinder/node_host.mjs --checksum 16 --check   exit 1 if node_checksum.json differs
 //
 // Measurements: `init` (lowering the three arrays and Navmesh__new), `pairs` for each k (k² searches
 // between the first k points), `same_polygon` (65 536 searches whose start and end lie in one
@@ -96,8 +97,18 @@ if (checksumAt >= 0) {
     k, floats: p.floats, sum: p.sum,
     same_polygon_calls: calls, same_polygon_floats: s.floats, same_polygon_sum: s.sum,
   };
-  writeFileSync(here("./node_checksum.json"), JSON.stringify(out, null, 2) + "\n");
-  console.log(JSON.stringify(out));
+  const text = JSON.stringify(out, null, 2) + "\n";
+  const file = here("./node_checksum.json");
+  if (args.includes("--check")) {
+    if (readFileSync(file, "utf8") !== text) {
+      console.error(`node_checksum.json differs from this run: ${JSON.stringify(out)}`);
+      process.exit(1);
+    }
+    console.log("node_checksum.json matches");
+  } else {
+    writeFileSync(file, text);
+    console.log(JSON.stringify(out));
+  }
 } else {
   const quick = args.includes("--quick");
   const runsAt = args.indexOf("--runs");
