@@ -1,6 +1,6 @@
 //! The asbind and hand-written wasmtime hosts agree with each other and with Node (through the
 //! committed `pathfinder/node_checksum.json`, written by `node_host.mjs --checksum 16`), and a few
-//! paths are sane.
+//! paths are sane; with Node on PATH, the committed file is checked against a live run too.
 
 use asbind_bench::{AsbindHost, Checksum, Data, Host, RawHost, pairs, pathfinder_dir, same_polygon};
 
@@ -101,4 +101,22 @@ fn outside_the_mesh_is_empty() {
         assert!(a.search_path(outside, inside).unwrap().is_empty());
         assert!(r.search_path(outside, inside).unwrap().is_empty());
     }
+}
+
+/// The committed Node checksum still matches a live Node run (skipped, with a note, without Node).
+#[test]
+fn node_checksum_file_matches_live_node() {
+    let script = pathfinder_dir().join("node_host.mjs");
+    let out = match std::process::Command::new("node").arg(&script).args(["--checksum", "16", "--check"]).output() {
+        Ok(out) => out,
+        Err(e) => {
+            println!("note: node not available ({e}); compared against the committed node_checksum.json only");
+            return;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "node_checksum.json is stale (rerun `node bench/pathfinder/node_host.mjs --checksum 16`):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
