@@ -1,0 +1,48 @@
+// Rebuilds navmesh.wasm / navmesh.d.ts / navmesh.js from assembly/navmesh.ts with the pinned
+// compiler of fixtures/ (assemblyscript 0.28.20: `cd fixtures && npm ci` first).
+//   node bench/pathfinder/build.mjs          write the outputs next to this file
+//   node bench/pathfinder/build.mjs --check  rebuild into a temporary folder; fail if a committed output differs
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const asc = join(here, "../../fixtures/node_modules/assemblyscript/bin/asc.js");
+if (!existsSync(asc)) {
+  console.error(`no compiler at ${asc}: run \`npm ci\` in fixtures/ first`);
+  process.exit(2);
+}
+const args = [
+  "--bindings", "raw", "--exportRuntime", "-O3", "--noColors",
+  // Adds the `Navmesh__new` / `Navmesh__m_search_path` wrapper exports (0.20+ exports no class members).
+  "--transform", "../../transform/asbind-classes.mjs",
+];
+const outputs = ["wasm", "d.ts", "js"];
+
+const check = process.argv.includes("--check");
+const outDir = check ? mkdtempSync(join(tmpdir(), "asbind-pathfinder-")) : here;
+const base = join(outDir, "navmesh");
+execFileSync(process.execPath, [asc, "assembly/navmesh.ts", "--outFile", base + ".wasm", ...args], {
+  cwd: here,
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const stale = [];
+for (const ext of outputs) {
+  const file = `navmesh.${ext}`;
+  if (!existsSync(join(outDir, file))) throw new Error(`asc did not write ${file}`);
+  if (check && !(existsSync(join(here, file)) && readFileSync(join(here, file)).equals(readFileSync(join(outDir, file))))) {
+    stale.push(file);
+  }
+}
+if (check) {
+  rmSync(outDir, { recursive: true, force: true });
+  if (stale.length) {
+    console.error(`outputs differ from a fresh build: ${stale.join(", ")}\nrun \`node bench/pathfinder/build.mjs\` and commit the result`);
+    process.exit(1);
+  }
+  console.log("navmesh outputs match a fresh build");
+} else {
+  console.log("built navmesh");
+}
