@@ -33,6 +33,22 @@ fn raw_bindable(sig: &Signature) -> bool {
     !sig.params.iter().chain(&sig.results).any(|t| matches!(t, WasmType::Ref)) && sig.results.len() <= 1
 }
 
+impl Function {
+    /// Export `export` under its wanted Rust name (`snake` of the export): the naming pass
+    /// allocates the final name, the `Exports` field and the view once every export is known.
+    fn wanted(
+        export: &str,
+        params: Vec<Param>,
+        result: Ty,
+        sig: Signature,
+        doc: String,
+        member: Option<Member>,
+    ) -> Self {
+        let (field, view) = (String::new(), None);
+        Function { export: export.to_string(), name: snake(export), field, view, params, result, sig, doc, member }
+    }
+}
+
 impl Builder<'_> {
     /// `export`, whose AssemblyScript types cannot be marshalled (`why`), bound with its raw wasm
     /// signature instead, with a warning; `None` (and the reasons as errors) when even that
@@ -47,18 +63,9 @@ impl Builder<'_> {
         let message = format!("{reasons}: `{export}` is bound with its raw wasm signature {raw}");
         let help = why.iter().find_map(|d| d.help.clone()).unwrap_or_default();
         self.warnings.push(Diagnostic::warning(self.dts_path(), Some(line), &message).help(help));
-        Some(Function {
-            export: export.to_string(),
-            // The wanted name: `naming` allocates it.
-            name: snake(export),
-            field: String::new(),
-            view: None,
-            params: raw_params(&f.sig),
-            result: f.sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t)),
-            sig: f.sig.clone(),
-            doc: format!("{as_doc}\n\nWarning: {message}."),
-            member: None,
-        })
+        let result = f.sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t));
+        let doc = format!("{as_doc}\n\nWarning: {message}.");
+        Some(Function::wanted(export, raw_params(&f.sig), result, f.sig.clone(), doc, None))
     }
 
     pub(super) fn enums(&mut self, types: &mut Scope) -> Vec<Enum> {
@@ -227,18 +234,7 @@ impl Builder<'_> {
                         ));
                     }
                 }
-                out.push(Function {
-                    export: f.name.clone(),
-                    // The wanted name: `naming` allocates it once members are known.
-                    name: snake(&f.name),
-                    field: String::new(),
-                    view: None,
-                    params,
-                    result,
-                    sig,
-                    doc,
-                    member: None,
-                });
+                out.push(Function::wanted(&f.name, params, result, sig, doc, None));
             }
         }
         // Exports the .d.ts does not describe: classic class members, or everything without
@@ -284,17 +280,7 @@ impl Builder<'_> {
                 join(&f.sig.params),
                 join(&f.sig.results)
             );
-            out.push(Function {
-                export: f.name.clone(),
-                name: snake(&f.name),
-                field: String::new(),
-                view: None,
-                params,
-                result,
-                sig: f.sig.clone(),
-                doc,
-                member: None,
-            });
+            out.push(Function::wanted(&f.name, params, result, f.sig.clone(), doc, None));
         }
         if !skipped.is_empty() {
             notes.push(format!("exports not in the .d.ts were skipped: {}", skipped.join(", ")));
@@ -402,17 +388,8 @@ impl Builder<'_> {
             MemberKind::Setter => format!("set_{}", snake(member)),
             _ => snake(member),
         };
-        Some(Function {
-            export: export.to_string(),
-            name: snake(export),
-            field: String::new(),
-            view: None,
-            params: all,
-            result,
-            sig: sig.clone(),
-            doc,
-            member: Some(Member { class: ci, kind, name: wanted, classic: true }),
-        })
+        let member = Member { class: ci, kind, name: wanted, classic: true };
+        Some(Function::wanted(export, all, result, sig.clone(), doc, Some(member)))
     }
 
     /// The exported globals, typed; their Rust names are the wanted ones until `naming` runs.
