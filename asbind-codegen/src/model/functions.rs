@@ -353,12 +353,17 @@ impl Builder<'_> {
                 this.clone()
             });
         }
+        // The class's line: the classic dialect's members are reported against their class.
+        let line = chain[0].line;
         for p in &params {
-            let ty = self.resolve(&p.ty, 0, "")?;
+            let ty = self.resolve(&p.ty, line, &format!("parameter `{}` of `{export}`", p.name))?;
             all.push(Param { as_name: p.name.clone(), name: scope.unique(&snake(&p.name)), ty, optional: p.optional });
         }
         let as_result = result;
-        let result = if kind == MemberKind::Constructor { Ty::Class(ci) } else { self.resolve(&as_result, 0, "")? };
+        let result = match kind {
+            MemberKind::Constructor => Ty::Class(ci),
+            _ => self.resolve(&as_result, line, &format!("the result of `{export}`"))?,
+        };
         let want = Signature {
             params: all.iter().map(|p| wasm_of(&p.ty)).collect(),
             results: match &result {

@@ -3,7 +3,7 @@
 
 use asbind_abi::exports::is_runtime_export;
 
-use crate::astype::{AsType, Scalar};
+use crate::astype::{AsType, Scalar, TypedArray};
 use crate::input::exports::{STATIC_SEP, static_member};
 use crate::input::lex::{is_ident, strip_modifiers, strip_word};
 
@@ -168,14 +168,20 @@ impl Parser<'_> {
     }
 }
 
-/// A type as the classic dialect writes it: the scalar aliases of its header, `void`, or
-/// something kept verbatim.
+/// A type as the classic dialect writes it: the scalar aliases of its header, `void`, the
+/// TypeScript names of strings, buffers and typed arrays (a `.d.ts` edited by hand, or written by
+/// another tool, uses them where asc writes `usize`), or something kept verbatim.
 fn classic_type(ts: &str) -> AsType {
     let ts = ts.trim();
     match ts {
         "void" => AsType::Void,
         "boolean" => AsType::Scalar(Scalar::Bool),
-        _ => Scalar::from_name(ts).map(AsType::Scalar).unwrap_or_else(|| AsType::Other(ts.to_string())),
+        "string" => AsType::String,
+        "ArrayBuffer" => AsType::ArrayBuffer,
+        _ => Scalar::from_name(ts)
+            .map(AsType::Scalar)
+            .or_else(|| TypedArray::from_name(ts).map(AsType::TypedArray))
+            .unwrap_or_else(|| AsType::Other(ts.to_string())),
     }
 }
 /// Classic parameters: every one must have a type.
@@ -187,6 +193,21 @@ fn classic_params(params: Vec<(String, bool, Option<String>)>) -> Option<Vec<Dts
 mod tests {
     use super::super::tests::*;
     use super::super::*;
+
+    #[test]
+    fn typescript_names_of_references_are_typed() {
+        // A classic .d.ts edited by hand (or by another tool) names typed arrays and strings.
+        let text = "type f32 = number;\ntype usize = number;\nexport class Mesh {\n  static wrap(ptr: usize): Mesh;\n  \
+                    valueOf(): usize;\n  path(x: f32, label: string): Float32Array;\n}\n\
+                    export function bytes(b: ArrayBuffer): Int32Array;\n";
+        let dts = ok("navmesh.d.ts", text);
+        let path = &dts.classes[0].methods.iter().find(|m| m.name == "path").unwrap();
+        assert_eq!(path.result, AsType::TypedArray(crate::astype::TypedArray::Float32));
+        assert_eq!(path.params[1].ty, AsType::String);
+        let bytes = &dts.functions[0];
+        assert_eq!(bytes.params[0].ty, AsType::ArrayBuffer);
+        assert_eq!(bytes.result, AsType::TypedArray(crate::astype::TypedArray::Int32));
+    }
 
     #[test]
     fn vector3d_classic() {
