@@ -95,7 +95,7 @@ pub fn model(options: &Options) -> Result<Model, Diagnostics> {
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
-    let (glue, glue_ids, start) = match options.js_path() {
+    let glue = match options.js_path() {
         Some(path) => {
             let text = String::from_utf8_lossy(&read(&path, "JS glue")?).to_string();
             if options.js.is_some() && !text.contains("adaptedImports") {
@@ -104,12 +104,12 @@ pub fn model(options: &Options) -> Result<Model, Diagnostics> {
                     .into());
             }
             let records: Vec<_> = dts.iter().flat_map(|d| d.records.iter().map(|r| (r.id, r.fields.clone()))).collect();
-            (input::glue::parse(&text), input::glue::type_ids(&text, &records), input::glue::start_export(&text))
+            Some(input::glue::Glue::read(&path, &text, &records))
         }
-        None => (Vec::new(), Vec::new(), None),
+        None => None,
     };
     let name = resolve::display_name(&options.wasm);
-    model::build(&name, &options.wasm, &wasm, dts.as_ref(), &glue, &glue_ids, start.as_deref())
+    model::build(&name, &options.wasm, &wasm, dts.as_ref(), glue.as_ref())
 }
 
 /// Generates bindings: reads the inputs, checks them and emits tokens.

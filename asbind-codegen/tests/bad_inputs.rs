@@ -94,3 +94,38 @@ fn garbage_dts() {
     let text = errors("fixtures/hello.wasm", Some("fixtures/hello.wasm")).to_string();
     assert!(text.contains("hello.wasm:"), "{text}");
 }
+
+/// A copy of `fixtures/imports.js` with `edit` applied, in a temp dir.
+fn edited_glue(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asbind-bad-inputs-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("imports.js");
+    std::fs::write(&path, edit(&std::fs::read_to_string(repo("fixtures/imports.js")).unwrap())).unwrap();
+    path
+}
+
+#[test]
+fn import_problems_point_at_the_glues_line() {
+    let js = edited_glue("sig", |t| {
+        t.replace("host_scale(~lib/typedarray/Float64Array, f64)", "host_scale(~lib/typedarray/Float64Array, f64, i32)")
+    });
+    let mut options = Options::new(repo("fixtures/imports.wasm"), Embed::Runtime);
+    options.js = Some(js.clone());
+    let Err(d) = generate(&options) else { panic!("a glue that does not match the wasm's imports must not bind") };
+    let e = d.0.iter().find(|e| e.message.contains("host.scale")).unwrap_or_else(|| panic!("{d}"));
+    assert_eq!(e.file, js, "{d}");
+    let text = std::fs::read_to_string(&js).unwrap();
+    let line = text.lines().nth(e.line.expect("a line") as usize - 1).unwrap();
+    assert!(line.trim_start().starts_with("scale("), "line {:?} is {line:?}", e.line);
+    assert!(e.message.contains("the glue describes (i32, f64, i32) but the wasm imports (i32, f64)"), "{d}");
+}
+
+#[test]
+fn glue_from_another_build_is_a_warning_at_its_line() {
+    let mut options = Options::new(repo("fixtures/hello.wasm"), Embed::Runtime);
+    options.js = Some(repo("fixtures/imports.js"));
+    let Ok(generated) = generate(&options) else { panic!("a stale glue is a warning, not an error") };
+    let w =
+        generated.model.warnings.iter().find(|w| w.message.contains("host.scale")).expect("a warning for host.scale");
+    assert!(w.file.ends_with("fixtures/imports.js") && w.line.is_some_and(|l| l > 1), "{w}");
+}

@@ -20,6 +20,28 @@ pub struct GlueImport {
     pub result: AsType,
     /// The glue method's parameter names (the JS names of the wasm parameters).
     pub names: Vec<String>,
+    /// 1-based line of the method in the `.js`.
+    pub line: u32,
+}
+
+/// What the generator reads from the JS glue, with the file it came from (for diagnostics).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Glue {
+    /// The `.js` file.
+    pub path: std::path::PathBuf,
+    /// The adapted imports ([`parse`]).
+    pub imports: Vec<GlueImport>,
+    /// Exact runtime ids of array types ([`type_ids`]).
+    pub ids: Vec<(AsType, u32)>,
+    /// The start export ([`start_export`]).
+    pub start: Option<String>,
+}
+
+impl Glue {
+    /// Reads the glue text of `path`; `records` are the `.d.ts` records (for [`type_ids`]).
+    pub fn read(path: &std::path::Path, text: &str, records: &[(u32, Vec<(String, AsType)>)]) -> Self {
+        Glue { path: path.to_path_buf(), imports: parse(text), ids: type_ids(text, records), start: start_export(text) }
+    }
 }
 
 /// The export the glue calls once inside `instantiate` (`exports._start();`): a module built
@@ -44,23 +66,25 @@ pub fn start_export(text: &str) -> Option<String> {
 pub fn parse(text: &str) -> Vec<GlueImport> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
-    let mut lines = text.lines().map(str::trim);
+    let mut lines = text.lines().map(str::trim).enumerate();
     // Find the object.
-    if !lines.by_ref().any(|l| l.contains("adaptedImports = {") && brace_delta(l) > 0) {
+    if !lines.by_ref().any(|(_, l)| l.contains("adaptedImports = {") && brace_delta(l) > 0) {
         return out;
     }
     // Depth 1: module keys; 2: methods of a module; 3: a method body.
     let mut depth = 1i64;
     let mut module: Option<String> = None;
     let mut method: Option<(String, Vec<String>)> = None;
-    for line in lines {
+    for (line_no, line) in lines {
         if depth == 3
             && let Some((field, names)) = method.take()
             && let Some(module) = &module
             && let Some(comment) = line.strip_prefix("//")
             && let Some((internal, params, result)) = parse_signature_comment(comment)
         {
-            out.push(GlueImport { module: module.clone(), field, internal, params, result, names });
+            // The method's head is the line before its comment.
+            let line = line_no as u32;
+            out.push(GlueImport { module: module.clone(), field, internal, params, result, names, line });
         }
         method = None;
         if depth == 1 {
@@ -327,6 +351,27 @@ mod tests {
             params,
             result,
             names: vec![],
+            line: 0,
+        }
+    }
+
+    /// [`super::parse`] with the lines left out, for comparing with the expectations above
+    /// (`lines_are_the_methods_lines` checks them).
+    fn parse(text: &str) -> Vec<GlueImport> {
+        super::parse(text).into_iter().map(|i| GlueImport { line: 0, ..i }).collect()
+    }
+
+    #[test]
+    fn lines_are_the_methods_lines() {
+        let text = fixture!("imports.js");
+        for import in super::parse(text) {
+            let head = text.lines().nth(import.line as usize - 1).unwrap().trim();
+            assert!(
+                head.contains(&import.field) && head.ends_with('{'),
+                "{}: line {}: {head}",
+                import.field,
+                import.line
+            );
         }
     }
 

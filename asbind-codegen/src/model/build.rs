@@ -6,10 +6,9 @@ use std::path::Path;
 
 use asbind_abi::exports::is_runtime_export;
 
-use crate::astype::AsType;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::dts::Dts;
-use crate::input::glue::GlueImport;
+use crate::input::glue::Glue;
 use crate::input::wasm::WasmInfo;
 use crate::names::Scope;
 
@@ -25,13 +24,12 @@ pub fn build(
     wasm_path: &Path,
     wasm: &WasmInfo,
     dts: Option<&Dts>,
-    glue: &[GlueImport],
-    glue_ids: &[(AsType, u32)],
-    start: Option<&str>,
+    glue: Option<&Glue>,
 ) -> Result<Model, Diagnostics> {
     // The export the glue calls, or by convention `_start`, if it is a `() -> ()` function and
     // the module has no start section of its own.
-    let start = start
+    let start = glue
+        .and_then(|g| g.start.as_deref())
         .or(Some("_start").filter(|_| !wasm.start_section))
         .filter(|name| wasm.function(name).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.is_empty()));
     let mut b = Builder {
@@ -83,12 +81,12 @@ pub fn build(
     let (imports, import_globals) = b.imports(glue);
     let enum_slots = super::enum_slots::enum_slots(wasm.asbind.as_ref(), &functions, &enums);
     // Glue for imports the wasm does not have: the .js is from another build.
-    for g in glue {
+    for (path, g) in glue.iter().flat_map(|glue| glue.imports.iter().map(|g| (&glue.path, g))) {
         if !wasm.imports.iter().any(|i| i.module == g.module && i.field == g.field) {
             b.warnings.push(
                 Diagnostic::warning(
-                    wasm_path,
-                    None,
+                    path,
+                    Some(g.line),
                     format!(
                         "the JS glue adapts import `{}.{}`, which the wasm module does not import",
                         g.module, g.field
@@ -99,7 +97,7 @@ pub fn build(
         }
     }
     let mut array_ids = Vec::new();
-    for (ty, id) in glue_ids {
+    for (ty, id) in glue.map_or(&[][..], |g| &g.ids) {
         let before = b.errors.len();
         if let Some(ty) = b.resolve(ty, 0, "") {
             array_ids.push((ty, *id));

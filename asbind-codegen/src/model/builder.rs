@@ -31,11 +31,19 @@ impl Builder<'_> {
         self.dts.map(|d| d.path.as_path()).unwrap_or(self.wasm_path)
     }
 
-    /// Resolves an AssemblyScript type; unsupported ones are reported against `line`.
+    /// Resolves an AssemblyScript type of the `.d.ts`; unsupported ones are reported against
+    /// `line`.
     pub(super) fn resolve(&mut self, ty: &AsType, line: u32, what: &str) -> Option<Ty> {
+        let file = self.dts_path().to_path_buf();
+        self.resolve_at(ty, &file, line, what)
+    }
+
+    /// Resolves an AssemblyScript type read from `file` (the `.d.ts` or the JS glue);
+    /// unsupported ones are reported against `file` and `line`.
+    pub(super) fn resolve_at(&mut self, ty: &AsType, file: &Path, line: u32, what: &str) -> Option<Ty> {
         let unsupported = |b: &mut Self, detail: String| {
             b.errors.push(
-                Diagnostic::new(b.dts_path(), Some(line), format!("{what} has type `{ty}`, {detail}"))
+                Diagnostic::new(file, Some(line), format!("{what} has type `{ty}`, {detail}"))
                     .help("change the export to use numbers, strings, arrays, typed arrays or classes, or leave it out of the module's exports"),
             );
             None
@@ -50,13 +58,13 @@ impl Builder<'_> {
             AsType::ArrayBuffer => Ty::ArrayBuffer,
             AsType::TypedArray(t) => Ty::TypedArray(*t),
             AsType::Array(e) | AsType::StaticArray(e) => {
-                let elem = self.resolve(e, line, what)?;
+                let elem = self.resolve_at(e, file, line, what)?;
                 if is_buffer(&elem) {
                     return unsupported(self, "an array of ArrayBuffers, which asbind cannot marshal yet".into());
                 }
                 if matches!(ty, AsType::Array(_)) { Ty::Array(Box::new(elem)) } else { Ty::StaticArray(Box::new(elem)) }
             }
-            AsType::Nullable(t) => Ty::Nullable(Box::new(self.resolve(t, line, what)?)),
+            AsType::Nullable(t) => Ty::Nullable(Box::new(self.resolve_at(t, file, line, what)?)),
             AsType::Class(path) => match self.by_path.get(path) {
                 Some(t) => t.clone(),
                 None => {

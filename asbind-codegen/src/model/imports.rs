@@ -6,7 +6,7 @@ use asbind_abi::imports::{std_global, std_import};
 
 use crate::astype::WasmType;
 use crate::diag::Diagnostic;
-use crate::input::glue::GlueImport;
+use crate::input::glue::{Glue, GlueImport};
 use crate::input::wasm::ImportKind;
 use crate::names::{Scope, snake};
 
@@ -16,7 +16,8 @@ use super::{Import, ImportGlobal, Ty, wasm_of};
 impl Builder<'_> {
     /// The function imports and the global imports the user provides; both become methods of
     /// the `Host` trait, so they share one scope.
-    pub(super) fn imports(&mut self, glue: &[GlueImport]) -> (Vec<Import>, Vec<ImportGlobal>) {
+    pub(super) fn imports(&mut self, glue: Option<&Glue>) -> (Vec<Import>, Vec<ImportGlobal>) {
+        let glue_imports: &[GlueImport] = glue.map_or(&[], |g| &g.imports);
         let mut out = Vec::new();
         let mut globals = Vec::new();
         let mut scope = Scope::default();
@@ -32,12 +33,18 @@ impl Builder<'_> {
             if std_import(&imp.module, &imp.field).is_some() {
                 continue;
             }
-            let typed = glue.iter().find(|g| g.module == imp.module && g.field == imp.field);
+            let typed = glue_imports.iter().find(|g| g.module == imp.module && g.field == imp.field);
+            // Problems with an import's types are the glue's lines.
+            let (file, line) = match (glue, typed) {
+                (Some(glue), Some(g)) => (glue.path.as_path(), Some(g.line)),
+                _ => (self.wasm_path, None),
+            };
             let (params, result, doc) = match typed {
                 Some(g) => {
                     let what = format!("import `{}.{}`", imp.module, imp.field);
-                    let params: Option<Vec<Ty>> = g.params.iter().map(|(t, _)| self.resolve(t, 0, &what)).collect();
-                    let result = self.resolve(&g.result, 0, &what);
+                    let params: Option<Vec<Ty>> =
+                        g.params.iter().map(|(t, _)| self.resolve_at(t, file, g.line, &what)).collect();
+                    let result = self.resolve_at(&g.result, file, g.line, &what);
                     match (params, result) {
                         (Some(p), Some(r)) => {
                             let args = g.params.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
@@ -56,8 +63,8 @@ impl Builder<'_> {
             if want != sig.params {
                 self.errors.push(
                     Diagnostic::new(
-                        self.wasm_path,
-                        None,
+                        file,
+                        line,
                         format!(
                             "import `{}.{}`: the glue describes ({}) but the wasm imports ({})",
                             imp.module,
