@@ -129,3 +129,19 @@ fn glue_from_another_build_is_a_warning_at_its_line() {
         generated.model.warnings.iter().find(|w| w.message.contains("host.scale")).expect("a warning for host.scale");
     assert!(w.file.ends_with("fixtures/imports.js") && w.line.is_some_and(|l| l > 1), "{w}");
 }
+
+#[test]
+fn classic_members_the_dts_leaves_out_are_a_warning() {
+    // asc 0.19's `-d` leaves out what it cannot describe; here `Shape#describe` is cut.
+    let dir = std::env::temp_dir().join(format!("asbind-bad-inputs-{}-classic", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dts = dir.join("classes_0_19.d.ts");
+    let text = std::fs::read_to_string(repo("fixtures/classes_0_19.d.ts")).unwrap();
+    std::fs::write(&dts, text.replacen("  describe(): usize;\n", "", 1)).unwrap();
+    let mut options = Options::new(repo("fixtures/classes_0_19.wasm"), Embed::Runtime);
+    options.dts = Some(dts.clone());
+    let Ok(generated) = generate(&options) else { panic!("a member left out is a warning, not an error") };
+    let w = generated.model.warnings.iter().find(|w| w.message.contains("Shape#describe")).expect("a warning");
+    assert_eq!((w.file.as_path(), w.line), (dts.as_path(), Some(14)), "{w}");
+    assert!(w.message.contains("a member of class `Shape` the .d.ts does not describe"), "{w}");
+}

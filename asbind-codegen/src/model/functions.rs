@@ -272,6 +272,26 @@ impl Builder<'_> {
                 out.push(typed);
                 continue;
             }
+            if classic_member && self.dts.is_some_and(|d| d.dialect == Dialect::Classic) {
+                // asc 0.18/0.19's `-d` leaves out members it cannot describe (inherited from a
+                // base declared elsewhere, or of types it cannot print): say so, do not hide it.
+                let class = classic_export(&f.name).map(|(c, _)| c.to_string()).unwrap_or_default();
+                let line = self.dts.and_then(|d| d.classes.iter().find(|c| c.name == class)).map(|c| c.line);
+                self.warnings.push(
+                    Diagnostic::warning(
+                        self.dts_path(),
+                        line,
+                        format!(
+                            "the wasm exports `{}`, a member of class `{class}` the .d.ts does not describe: bound \
+                             on the module with its raw wasm signature ({}) -> ({})",
+                            decode(&f.name),
+                            join(&f.sig.params),
+                            join(&f.sig.results)
+                        ),
+                    )
+                    .help("asc 0.18/0.19 leave out members inherited from a base class declared in another file; declare the member in the class (or re-export the base class) to get a typed method"),
+                );
+            }
             let params = raw_params(&f.sig);
             let result = f.sig.results.first().map_or(Ty::Void, |t| Ty::Raw(*t));
             let doc = format!(
