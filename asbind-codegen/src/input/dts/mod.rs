@@ -188,6 +188,9 @@ pub struct ClassicMethod {
 /// their wasm exports are.
 pub fn parse(path: &Path, text: &str) -> Result<Dts, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(d) = pre_0_18(path, text) {
+        return Err(vec![d]);
+    }
     let dialect = detect_dialect(text);
     let mut parser = Parser {
         path,
@@ -220,6 +223,22 @@ const HELP_MODERN: &str =
 const HELP_CLASSIC: &str = "this does not look like a `-d` .d.ts written by asc 0.18/0.19; regenerate it with \
      `asc <entry> --outFile <module>.wasm -d <module>.d.ts` (or move to asc 0.20+ with `--bindings raw`)";
 const HELP_TRUNCATED: &str = "the file looks truncated; regenerate it with asc";
+
+/// A `.d.ts` of asc 0.17 or older (`declare module ASModule { ... }`, the ARC runtime's
+/// `__retain`/`__release`): one clear diagnostic, since asbind follows the ABI of 0.18 – 0.28.
+fn pre_0_18(path: &Path, text: &str) -> Option<Diagnostic> {
+    let (line, _) = text.lines().enumerate().find(|(_, l)| l.trim_start().starts_with("declare module "))?;
+    let arc = text.contains("__retain(") || text.contains("__release(");
+    let what = if arc {
+        "AssemblyScript 0.17 or older (the reference-counting runtime: `__retain`/`__release`)"
+    } else {
+        "an AssemblyScript older than 0.18"
+    };
+    Some(
+        Diagnostic::new(path, Some(line as u32 + 1), format!("this .d.ts (`declare module ...`) was written by {what}, whose ABI asbind does not support (it follows 0.18 – 0.28)"))
+            .help("rebuild the module with asc 0.18 or newer (`--bindings raw` for 0.20+, `-d` for 0.18/0.19), or leave the .d.ts out to bind the wasm's raw signatures"),
+    )
+}
 
 /// Detects the dialect from marker lines (AS_ABI §8.2, §8.3, §10.2).
 fn detect_dialect(text: &str) -> Dialect {
