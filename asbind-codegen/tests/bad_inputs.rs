@@ -145,3 +145,20 @@ fn classic_members_the_dts_leaves_out_are_a_warning() {
     assert_eq!((w.file.as_path(), w.line), (dts.as_path(), Some(14)), "{w}");
     assert!(w.message.contains("a member of class `Shape` the .d.ts does not describe"), "{w}");
 }
+
+#[test]
+fn record_field_problems_point_at_the_field() {
+    // `w` of src/values/Inner becomes a type asbind cannot marshal: the error is at its line.
+    let dir = std::env::temp_dir().join(format!("asbind-bad-inputs-{}-field", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dts = dir.join("values.d.ts");
+    let text = std::fs::read_to_string(repo("fixtures/values.d.ts")).unwrap();
+    let edited =
+        text.replacen("  /** @type `i16` */\n  w: number", "  /** @type `~lib/map/Map<i32,i32>` */\n  w: number", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&dts, &edited).unwrap();
+    let d = errors("fixtures/values.wasm", Some(dts.to_str().unwrap()));
+    let e = d.0.iter().find(|e| e.message.contains("field `w` of record")).unwrap_or_else(|| panic!("{d}"));
+    let line = edited.lines().nth(e.line.expect("a line") as usize - 1).unwrap();
+    assert!(line.trim_start().starts_with("w: "), "line {:?} is {line:?}", e.line);
+}

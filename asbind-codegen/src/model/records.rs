@@ -51,14 +51,16 @@ impl Builder<'_> {
             let (offsets, size) = layout(&as_types);
             let mut scope = Scope::default();
             let mut fields = Vec::new();
-            for ((as_name, ty), offset) in r.fields.iter().zip(offsets) {
+            for (k, ((as_name, ty), offset)) in r.fields.iter().zip(offsets).enumerate() {
                 let what = format!("field `{as_name}` of record `{}`", r.class);
-                let Some(resolved) = self.resolve(ty, r.line, &what) else { continue };
+                // The field's own line (the record's, for a hand-built `Dts`).
+                let line = r.field_lines.get(k).copied().unwrap_or(r.line);
+                let Some(resolved) = self.resolve(ty, line, &what) else { continue };
                 if is_buffer(&resolved) {
                     self.errors.push(
                         Diagnostic::new(
                             &dts.path,
-                            Some(r.line),
+                            Some(line),
                             format!("{what} is an ArrayBuffer, which asbind cannot marshal inside a record yet"),
                         )
                         .help("use a typed array (e.g. Uint8Array) for the field"),

@@ -124,6 +124,8 @@ pub struct DtsRecord {
     pub class: String,
     /// Fields in layout order, with their AS types.
     pub fields: Vec<(String, AsType)>,
+    /// 1-based line of each field, in the order of [`fields`](Self::fields).
+    pub field_lines: Vec<u32>,
     /// 1-based line of `declare interface __RecordN`.
     pub line: u32,
 }

@@ -45,7 +45,7 @@ impl Parser<'_> {
             && let Ok(id) = id.trim().parse::<u32>()
         {
             let class = self.class_path(internal, line, &format!("{RECORD}{id}"));
-            return Ctx::Record(DtsRecord { id, class, fields: Vec::new(), line }, None);
+            return Ctx::Record(DtsRecord { id, class, fields: Vec::new(), field_lines: Vec::new(), line }, None);
         }
         if let Some(rest) = strip_word(decl, "class")
             && let Some(rest) = rest.strip_prefix(INTERNREF)
@@ -132,7 +132,10 @@ impl Parser<'_> {
                 }
             }
             Some((Ctx::Record(record, next), _)) => match (parse_typed_name(text), next.take()) {
-                (Some((name, _, _)), Some(ty)) => record.fields.push((name.to_string(), ty)),
+                (Some((name, _, _)), Some(ty)) => {
+                    record.fields.push((name.to_string(), ty));
+                    record.field_lines.push(line);
+                }
                 (Some((name, _, _)), None) => {
                     let message = format!("record field `{name}` has no `/** @type `TYPE` */` line before it");
                     self.error(
@@ -563,6 +566,7 @@ declare class __Internref6 extends Number {
                 id: 5,
                 class: "index/Pair".into(),
                 fields: vec![("key".into(), AsType::Scalar(Scalar::U8)), ("value".into(), AsType::String)],
+                field_lines: vec![51, 53],
                 line: 49,
             }]
         );
