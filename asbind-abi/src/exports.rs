@@ -14,6 +14,10 @@ pub const UNPIN: &str = "__unpin";
 pub const COLLECT: &str = "__collect";
 /// Immutable `i32` global: the address of the RTTI table.
 pub const RTTI_BASE: &str = "__rtti_base";
+/// The start export's conventional name: the one `asc --exportStart` is usually given (AS's glue
+/// and WASI commands call `_start`). A module exporting it without a start section of its own
+/// must have it called once before anything else (AS_ABI §5.1).
+pub const START: &str = "_start";
 /// `__setArgumentsLength(n: i32)`: how many arguments the next call passes (optional parameters).
 pub const SET_ARGUMENTS_LENGTH: &str = "__setArgumentsLength";
 /// Mutable global of AssemblyScript ≤ 0.9 playing the part of [`SET_ARGUMENTS_LENGTH`].
@@ -46,7 +50,7 @@ pub struct RuntimeExport {
 }
 
 /// The runtime interface a host uses, in the order a host resolves it.
-pub const RUNTIME: &[RuntimeExport] = &[
+pub const RUNTIME: [RuntimeExport; 7] = [
     RuntimeExport {
         name: MEMORY,
         kind: ExportKind::Memory,

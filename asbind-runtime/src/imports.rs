@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use asbind_abi::exports::RUNTIME;
 use asbind_abi::imports::{ConsoleLevel, StdFunc, TimerOp, std_global, std_import};
 use wasmtime::{
     AsContextMut, Caller, Extern, ExternType, Func, Global, Memory, Ref, Store, Table, Val, ValType, WasmRet, WasmTy,
@@ -16,7 +17,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::globals::GlobalValue;
 use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, wall_clock_ms};
-use crate::state::{DEFAULT_MAX_DEPTH, HostState, RUNTIME_EXPORTS, Utf16, init_runtime};
+use crate::state::{DEFAULT_MAX_DEPTH, HostState, Utf16, init_runtime};
 
 /// A user import, registered as `(module, field, maker)`.
 type UserImport<D> = (String, String, Maker<D>);
@@ -76,11 +77,11 @@ impl<D: 'static> Imports<D> {
                 return Err(wasmtime::Error::msg(format!("{name} is not a global import, it is {}", describe(ty))));
             };
             let val = value.to_val();
-            if !val.ty(&*store)?.matches(ty.content()) {
+            let given = val.ty(&*store)?;
+            if !given.matches(ty.content()) {
                 return Err(wasmtime::Error::msg(format!(
-                    "{name} is a global of type {}, but the value given is {}",
-                    ty.content(),
-                    val.ty(&*store)?
+                    "{name} is a global of type {}, but the value given is {given}",
+                    ty.content()
                 )));
             }
             Ok(Global::new(store, ty.clone(), val)?.into())
@@ -158,7 +159,7 @@ fn ensure_runtime<D: 'static>(caller: &mut Caller<'_, HostState<D>>) -> wasmtime
     if caller.data().rt().is_ready() {
         return Ok(());
     }
-    let exports: Vec<(&str, Option<Extern>)> = RUNTIME_EXPORTS.into_iter().map(|n| (n, caller.get_export(n))).collect();
+    let exports: Vec<(&str, Option<Extern>)> = RUNTIME.iter().map(|e| (e.name, caller.get_export(e.name))).collect();
     init_runtime(caller.as_context_mut(), |_, name| {
         exports.iter().find(|(n, _)| *n == name).and_then(|(_, e)| e.clone())
     })

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use asbind_abi::exports::{COLLECT, MEMORY, NEW, PIN, RTTI_BASE, SET_ARGUMENTS_LENGTH, UNPIN};
+use asbind_abi::exports::{COLLECT, MEMORY, NEW, PIN, RTTI_BASE, RUNTIME, SET_ARGUMENTS_LENGTH, UNPIN};
 use wasmtime::{Extern, Memory, StoreContextMut, TypedFunc, Val, WasmParams, WasmResults};
 
 use crate::abi::{Abi, Generation};
@@ -103,9 +103,6 @@ pub(crate) struct Runtime {
     /// Reused UTF-16 buffer for lowering strings.
     scratch: Vec<u16>,
 }
-
-/// Names of the runtime interface exports, in the order [`init_runtime`] resolves them.
-pub(crate) const RUNTIME_EXPORTS: [&str; 7] = [MEMORY, NEW, PIN, UNPIN, COLLECT, SET_ARGUMENTS_LENGTH, RTTI_BASE];
 
 fn missing(name: &'static str, needed_for: &'static str) -> Error {
     Error::MissingRuntimeExport { name, needed_for }
@@ -262,7 +259,8 @@ pub(crate) fn init_runtime<D: 'static>(
     mut store: StoreContextMut<'_, HostState<D>>,
     mut lookup: impl FnMut(&mut StoreContextMut<'_, HostState<D>>, &str) -> Option<Extern>,
 ) -> Result<()> {
-    let [memory, new, pin, unpin, collect, set_args, rtti] = RUNTIME_EXPORTS.map(|name| lookup(&mut store, name));
+    // In `RUNTIME`'s order (`runtime_exports_in_resolve_order` pins it).
+    let [memory, new, pin, unpin, collect, set_args, rtti] = RUNTIME.map(|e| lookup(&mut store, e.name));
     let memory = match memory {
         None => None,
         Some(Extern::Memory(m)) => Some(m),
@@ -300,4 +298,15 @@ pub(crate) fn init_runtime<D: 'static>(
     let pins = state.pins.clone();
     *state = Runtime { abi, pins, ready: true, ..rt };
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_exports_in_resolve_order() {
+        // `init_runtime` destructures the lookups in this order.
+        assert_eq!(RUNTIME.map(|e| e.name), [MEMORY, NEW, PIN, UNPIN, COLLECT, SET_ARGUMENTS_LENGTH, RTTI_BASE]);
+    }
 }

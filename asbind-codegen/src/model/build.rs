@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use asbind_abi::exports::is_runtime_export;
+use asbind_abi::exports::{START, is_runtime_export};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::dts::Dts;
@@ -30,7 +30,7 @@ pub fn build(
     // the module has no start section of its own.
     let start = glue
         .and_then(|g| g.start.as_deref())
-        .or(Some("_start").filter(|_| !wasm.start_section))
+        .or(Some(START).filter(|_| !wasm.start_section))
         .filter(|name| wasm.function(name).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.is_empty()));
     let mut b = Builder {
         wasm,

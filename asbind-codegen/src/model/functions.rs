@@ -1,7 +1,7 @@
 //! The export pass: functions, globals and enums typed from the `.d.ts` and checked against
 //! the wasm (classic class members included); exports it does not describe get raw wasm types.
 
-use asbind_abi::exports::is_runtime_export;
+use asbind_abi::exports::{START, is_runtime_export};
 
 use crate::astype::{AsType, WasmType};
 use crate::diag::{Diagnostic, decode};
@@ -248,7 +248,8 @@ impl Builder<'_> {
             }
             let classic_member = is_member(&f.name);
             let modern = self.dts.is_some_and(|d| d.dialect != Dialect::Classic);
-            if f.name == "_start" || !raw_bindable(&f.sig) {
+            // `START` that is not the start export (the module has a start section): never an API.
+            if f.name == START || !raw_bindable(&f.sig) {
                 skipped.push(f.name.clone());
                 continue;
             }
