@@ -108,21 +108,9 @@ const SECTION_VERSION = "asbind-types 1";
 /** Exported functions (wrappers included) whose parameters or result are declared as an
  *  exported enum of the same file: the `.d.ts` says `i32`. */
 function enumTypes(source, k) {
-  const exported = new Map(); // local name -> names it is exported under
-  const add = (local, name) => exported.set(local, [...(exported.get(local) || []), name]);
-  const enums = new Set();
-  const functions = [];
-  for (const s of source.statements) {
-    if (s.kind === k.enumKind) {
-      enums.add(s.name.text);
-      if (s.flags & k.export) add(s.name.text, s.name.text);
-    } else if (s.kind === k.functionKind) {
-      functions.push(s);
-      if (s.flags & k.export) add(s.name.text, s.name.text);
-    } else if (s.kind === k.exportKind && !s.path && s.members) {
-      for (const member of s.members) add(member.localName.text, member.exportedName.text);
-    }
-  }
+  const exported = exportedNames(source, k);
+  const enums = new Set(source.statements.filter(s => s.kind === k.enumKind).map(s => s.name.text));
+  const functions = source.statements.filter(s => s.kind === k.functionKind);
   const enumName = type => {
     const t = type && text(type).trim();
     return t && enums.has(t) && exported.has(t) ? exported.get(t)[0] : null;
@@ -151,20 +139,26 @@ function classLines(program) {
   return out;
 }
 
-function wrappersForSource(source, k) {
-  const classes = new Map(); // local name -> declaration (exported or not: bases may be private)
-  const exportNames = new Map(); // local name -> names it is exported under
-  const addExport = (local, name) => exportNames.set(local, [...(exportNames.get(local) || []), name]);
+/** Local name -> the names it is exported under (`export class C`, `export { f as g }`), in
+ *  statement order. */
+function exportedNames(source, k) {
+  const out = new Map();
+  const add = (local, name) => out.set(local, [...(out.get(local) || []), name]);
   for (const s of source.statements) {
-    if (s.kind === k.classKind) {
-      classes.set(s.name.text, s);
-      if (s.flags & k.export) addExport(s.name.text, s.name.text);
-    } else if (s.kind === k.exportKind && !s.path && s.members) {
-      for (const member of s.members) addExport(member.localName.text, member.exportedName.text);
+    if (s.kind === k.exportKind && !s.path && s.members) {
+      for (const member of s.members) add(member.localName.text, member.exportedName.text);
+    } else if (s.flags & k.export && s.name) {
+      add(s.name.text, s.name.text);
     }
   }
+  return out;
+}
+
+function wrappersForSource(source, k) {
+  // Local name -> declaration (exported or not: bases may be private).
+  const classes = new Map(source.statements.filter(s => s.kind === k.classKind).map(s => [s.name.text, s]));
   const out = [];
-  for (const [local, names] of exportNames) {
+  for (const [local, names] of exportedNames(source, k)) {
     const decl = classes.get(local);
     if (!decl || decl.flags & (k.genericClass | k.ambient) || decl.typeParameters) continue;
     // A record crosses the boundary by value: wrappers would act on a temporary copy.
