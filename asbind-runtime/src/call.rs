@@ -28,30 +28,57 @@ impl<D: 'static> Ctx<'_, D> {
     /// Used by generated bindings; not a stable API. Every call does this first; to do it
     /// without a call, use [`Instance::flush_released`](crate::instance::Instance::flush_released).
     #[doc(hidden)]
+    #[inline]
     pub fn flush_released(&mut self) -> Result<()> {
-        if !self.rt().pins().has_released() {
-            return Ok(());
+        if self.rt().handles().has_pending() { self.apply_handle_ops() } else { Ok(()) }
+    }
+
+    /// Applies what handles did and unpins what they released: every unpin is tried, the first
+    /// failure is reported.
+    #[inline(never)]
+    fn apply_handle_ops(&mut self) -> Result<()> {
+        let ptrs = self.rt_mut().apply_handle_ops();
+        let mut result = Ok(());
+        if !ptrs.is_empty() {
+            match self.exports().unpin_fn("unpinning a dropped handle") {
+                Ok(unpin) => {
+                    for &ptr in &ptrs {
+                        if let Err(e) = unpin.call(self.store_mut(), ptr) {
+                            result = result.and(Err(Error::from_call(e)));
+                        }
+                    }
+                }
+                Err(e) => result = Err(e),
+            }
         }
-        let ptrs = self.rt().pins().take_released();
-        let unpin = self.rt().unpin_fn("unpinning a dropped handle")?;
-        for ptr in ptrs {
-            unpin.call(self.store_mut(), ptr).map_err(Error::from_call)?;
-        }
-        Ok(())
+        self.rt_mut().put_unpin_buffer(ptrs);
+        result
     }
 
     /// Calls an export (resolved once, at instantiation), then releases the references held
     /// for this call. Traps and aborts come back as [`Error`]s.
+    #[inline]
     pub fn call<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
         self.flush_released()?;
-        // Take this call's held arguments first: a nested call from an import function must
-        // not release them.
         if !self.rt().has_held() {
             return func.call(self.store_mut(), args).map_err(Error::from_call);
         }
+        self.call_holding(func, args)
+    }
+
+    /// [`call`](Self::call) with arguments held: they are released when it returns.
+    fn call_holding<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
+        // Take this call's held arguments first: a nested call from an import function must
+        // not release them.
         let held = self.rt_mut().take_held();
         let result = func.call(self.store_mut(), args).map_err(Error::from_call);
-        let released = self.release_all(held);
+        let mut released = Ok(());
+        for &ptr in &held {
+            if let Err(e) = self.unpin(ptr) {
+                released = released.and(Err(e));
+            }
+        }
+        self.rt_mut().put_held_buffer(held);
         let value = result?;
         released?;
         Ok(value)
@@ -62,7 +89,7 @@ impl<D: 'static> Ctx<'_, D> {
     /// before [`call`](Self::call), after lowering the arguments: lowering calls into the
     /// module and may clobber it.
     pub fn set_arguments_length(&mut self, n: u32) -> Result<()> {
-        let f = self.rt().set_arguments_length_fn("calling an export with optional parameters")?;
+        let f = self.exports().set_arguments_length_fn("calling an export with optional parameters")?;
         f.call(self.store_mut(), n as i32).map_err(Error::from_call)
     }
 
@@ -75,22 +102,26 @@ impl<D: 'static> Ctx<'_, D> {
     /// friends.
     #[doc(hidden)]
     pub fn alloc(&mut self, size: u32, id: u32) -> Result<u32> {
-        let ptr = self.alloc_unfilled(size, id)?;
+        let ptr = self.new_object(size, id)?;
         self.bytes_mut(ptr, size)?.fill(0);
         Ok(ptr)
     }
 
-    /// Like [`alloc`](Self::alloc) without zeroing, for payloads the caller overwrites whole
-    /// before anything else can run.
-    pub(crate) fn alloc_unfilled(&mut self, size: u32, id: u32) -> Result<u32> {
+    /// Like [`alloc`](Self::alloc) without zeroing: the payload, bounds-checked, for the caller
+    /// to overwrite whole before anything else can run.
+    pub(crate) fn alloc_unfilled(&mut self, size: u32, id: u32) -> Result<(u32, &mut [u8])> {
+        let ptr = self.new_object(size, id)?;
+        Ok((ptr, self.bytes_mut(ptr, size)?))
+    }
+
+    /// `__new(size, id)`, checked to be non-null.
+    fn new_object(&mut self, size: u32, id: u32) -> Result<u32> {
         self.flush_released()?;
-        let new = self.rt().new_fn("passing a managed value into the module")?;
+        let new = self.exports().new_fn("passing a managed value into the module")?;
         let ptr = new.call(self.store_mut(), (size, id)).map_err(Error::from_call)?;
         if ptr == 0 {
             return Err(Error::InvalidValue("__new returned null".into()));
         }
-        // Validates that the whole payload lies in memory.
-        self.bytes_mut(ptr, size)?;
         Ok(ptr)
     }
 
@@ -100,24 +131,17 @@ impl<D: 'static> Ctx<'_, D> {
     /// handle ([`lift_ref`](Self::lift_ref)) or for one call with [`hold`](Self::hold).
     #[doc(hidden)]
     pub fn pin(&mut self, ptr: u32) -> Result<()> {
-        if ptr == 0 {
+        if ptr == 0 || !self.rt_mut().pins_mut().acquire(ptr) {
             return Ok(());
         }
-        let pins = self.rt().pins().clone();
-        if pins.acquire(ptr) {
-            let pin = match self.rt().pin_fn("keeping an object alive") {
-                Ok(f) => f,
-                Err(e) => {
-                    pins.forget(ptr);
-                    return Err(e);
-                }
-            };
-            if let Err(e) = pin.call(self.store_mut(), ptr) {
-                pins.forget(ptr);
-                return Err(Error::from_call(e));
-            }
+        let pinned = match self.exports().pin_fn("keeping an object alive") {
+            Ok(pin) => pin.call(self.store_mut(), ptr).map_err(Error::from_call),
+            Err(e) => Err(e),
+        };
+        if pinned.is_err() {
+            self.rt_mut().pins_mut().forget(ptr);
         }
-        Ok(())
+        pinned.map(drop)
     }
 
     /// Releases one [`pin`](Self::pin) of `ptr` now.
@@ -125,8 +149,8 @@ impl<D: 'static> Ctx<'_, D> {
     /// Used by generated bindings; not a stable API (handles unpin when dropped).
     #[doc(hidden)]
     pub fn unpin(&mut self, ptr: u32) -> Result<()> {
-        if ptr != 0 && self.rt().pins().release(ptr) {
-            let unpin = self.rt().unpin_fn("releasing an object")?;
+        if ptr != 0 && self.rt_mut().pins_mut().release(ptr) {
+            let unpin = self.exports().unpin_fn("releasing an object")?;
             unpin.call(self.store_mut(), ptr).map_err(Error::from_call)?;
         }
         Ok(())
@@ -142,16 +166,6 @@ impl<D: 'static> Ctx<'_, D> {
         Ok(ptr)
     }
 
-    fn release_all(&mut self, ptrs: Vec<u32>) -> Result<()> {
-        let mut first_err = Ok(());
-        for ptr in ptrs {
-            if let Err(e) = self.unpin(ptr) {
-                first_err = first_err.and(Err(e));
-            }
-        }
-        first_err
-    }
-
     /// Runs `f` with `ptr` pinned, unpinning it afterwards whatever `f` returns.
     pub(crate) fn with_pinned<R>(&mut self, ptr: u32, f: impl FnOnce(&mut Self) -> Result<R>) -> Result<R> {
         self.pin(ptr)?;
@@ -165,7 +179,7 @@ impl<D: 'static> Ctx<'_, D> {
     /// Runs a full garbage collection (`__collect`).
     pub fn collect(&mut self) -> Result<()> {
         self.flush_released()?;
-        let f = self.rt().collect_fn("collecting garbage")?;
+        let f = self.exports().collect_fn("collecting garbage")?;
         f.call(self.store_mut(), ()).map_err(Error::from_call)
     }
 }

@@ -10,8 +10,8 @@ use wasmtime::{AsContext, AsContextMut, StoreContextMut};
 use crate::abi::Abi;
 use crate::error::{Error, Result};
 use crate::memory::{MemoryReader, checked_range};
-use crate::pins::Pins;
-use crate::state::{HostState, Runtime};
+use crate::pins::Handles;
+use crate::state::{HostState, Runtime, RuntimeExports};
 use crate::types::{Scalar, TypeInfo, type_info_in};
 
 /// A host-side context on one instance: its store, memory and runtime exports.
@@ -22,13 +22,21 @@ use crate::types::{Scalar, TypeInfo, type_info_in};
 /// lowering failed before the call, after the instance's next call).
 pub struct Ctx<'a, D: 'static = ()> {
     store: StoreContextMut<'a, HostState<D>>,
+    /// The runtime interface, borrowed beside the store (see [`RuntimeExports`]).
+    exports: &'a RuntimeExports,
     /// How many records and arrays the value being lifted or lowered is inside of.
     depth: u32,
 }
 
 impl<'a, D: 'static> Ctx<'a, D> {
-    pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>) -> Self {
-        Ctx { store, depth: 0 }
+    pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>, exports: &'a RuntimeExports) -> Self {
+        Ctx { store, exports, depth: 0 }
+    }
+
+    /// The runtime interface (memory, `__new`, `__pin`, ...), borrowed for `'a`, not from
+    /// `self`: a call through it can borrow the store mutably.
+    pub(crate) fn exports(&self) -> &'a RuntimeExports {
+        self.exports
     }
 
     /// The runtime's state.
@@ -46,9 +54,9 @@ impl<'a, D: 'static> Ctx<'a, D> {
         &mut self.store
     }
 
-    /// Whether `pins` is this instance's pin table.
-    pub(crate) fn owns(&self, pins: &Arc<Pins>) -> bool {
-        self.rt().owns(pins)
+    /// Whether `handles` is this instance's handle queue (a handle it made).
+    pub(crate) fn owns(&self, handles: &Arc<Handles>) -> bool {
+        self.rt().owns(handles)
     }
 
     /// The ABI (generation, RTTI location) of this instance.
@@ -74,13 +82,12 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// A bounds-checked reader over the current memory. Re-obtain it after every call into the
     /// module: memory can grow (and move) on any call.
     pub fn reader(&self) -> Result<MemoryReader<'_>> {
-        Ok(MemoryReader::new(self.rt().memory()?.data(&self.store)))
+        Ok(MemoryReader::new(self.exports.memory()?.data(&self.store)))
     }
 
     /// `len` bytes of memory at `addr`, writable.
     pub(crate) fn bytes_mut(&mut self, addr: u32, len: u32) -> Result<&mut [u8]> {
-        let mem = self.rt().memory()?;
-        let data = mem.data_mut(&mut self.store);
+        let data = self.exports.memory()?.data_mut(&mut self.store);
         let range = checked_range(data.len(), addr, len)?;
         Ok(&mut data[range])
     }
@@ -91,6 +98,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     /// An [`Error::WrongType`] for the object at `ptr`, with the id found in its header.
+    #[cold]
     pub(crate) fn wrong_type(&self, ptr: u32, expected: impl Into<String>) -> Error {
         let found = self.reader().and_then(|m| m.rt_id(ptr)).unwrap_or(u32::MAX);
         Error::WrongType { ptr, expected: expected.into(), found }

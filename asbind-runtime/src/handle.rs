@@ -6,7 +6,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::pins::Pins;
+use crate::pins::{HandleOp, Handles};
 use crate::types::kinds::Object;
 
 /// A pinned handle to an object of any class: what classic (0.18/0.19) modules give and take
@@ -22,14 +22,15 @@ pub type AnyRef = Ref<Object>;
 /// [`Error::ForeignHandle`](crate::error::Error::ForeignHandle), never a dangling pointer.
 pub struct Ref<K: ?Sized = Object> {
     ptr: u32,
-    pins: Arc<Pins>,
+    handles: Arc<Handles>,
     _kind: PhantomData<fn() -> K>,
 }
 
 impl<K: ?Sized> Ref<K> {
-    /// Wraps `ptr`, which the caller has just counted in `pins`.
-    pub(crate) fn from_acquired(ptr: u32, pins: Arc<Pins>) -> Self {
-        Ref { ptr, pins, _kind: PhantomData }
+    /// Wraps `ptr`, which the caller has just counted in the pin table of the instance whose
+    /// handle queue is `handles`.
+    pub(crate) fn from_acquired(ptr: u32, handles: Arc<Handles>) -> Self {
+        Ref { ptr, handles, _kind: PhantomData }
     }
 
     /// The object's address in linear memory (valid while this handle lives).
@@ -37,9 +38,9 @@ impl<K: ?Sized> Ref<K> {
         self.ptr
     }
 
-    /// The instance's pin table this handle counts in.
-    pub(crate) fn pins(&self) -> &Arc<Pins> {
-        &self.pins
+    /// The handle queue of the instance this handle belongs to.
+    pub(crate) fn handles(&self) -> &Arc<Handles> {
+        &self.handles
     }
 
     /// Reinterprets the handle as any object.
@@ -53,28 +54,28 @@ impl<K: ?Sized> Ref<K> {
     pub fn retype<K2: ?Sized>(self) -> Ref<K2> {
         let this = std::mem::ManuallyDrop::new(self);
         // SAFETY: `this` is never dropped, so moving the Arc out of it leaves no double drop.
-        let pins = unsafe { std::ptr::read(&this.pins) };
-        Ref { ptr: this.ptr, pins, _kind: PhantomData }
+        let handles = unsafe { std::ptr::read(&this.handles) };
+        Ref { ptr: this.ptr, handles, _kind: PhantomData }
     }
 }
 
 impl<K: ?Sized> Clone for Ref<K> {
     fn clone(&self) -> Self {
-        self.pins.retain(self.ptr);
-        Ref { ptr: self.ptr, pins: self.pins.clone(), _kind: PhantomData }
+        self.handles.push(HandleOp::Retain(self.ptr));
+        Ref { ptr: self.ptr, handles: self.handles.clone(), _kind: PhantomData }
     }
 }
 
 impl<K: ?Sized> Drop for Ref<K> {
     fn drop(&mut self) {
-        self.pins.release_later(self.ptr);
+        self.handles.push(HandleOp::Release(self.ptr));
     }
 }
 
 impl<K: ?Sized> PartialEq for Ref<K> {
     /// Two handles are equal when they point to the same object of the same instance.
     fn eq(&self, other: &Self) -> bool {
-        self.ptr == other.ptr && Arc::ptr_eq(&self.pins, &other.pins)
+        self.ptr == other.ptr && Arc::ptr_eq(&self.handles, &other.handles)
     }
 }
 impl<K: ?Sized> Eq for Ref<K> {}

@@ -185,7 +185,10 @@ macro_rules! host_fn {
             fn into_func(self, store: &mut Store<HostState<D>>, name: Arc<str>) -> Func {
                 Func::wrap(store, move |mut caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
                     ensure_runtime(&mut caller)?;
-                    let mut cx = Ctx::new(caller.as_context_mut());
+                    // One reference-count bump per import call, so the context can borrow the
+                    // runtime interface beside the store.
+                    let exports = caller.data().rt().exports().clone();
+                    let mut cx = Ctx::new(caller.as_context_mut(), &exports);
                     self(&mut cx, $($var),*).map_err(|e| host_error(&name, e))
                 })
             }

@@ -12,8 +12,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::imports::{Imports, resolve};
 use crate::memory::MemoryReader;
-use crate::pins::Pins;
-use crate::state::{HostState, Runtime, Utf16, init_runtime};
+use crate::pins::Handles;
+use crate::state::{HostState, Runtime, RuntimeExports, Utf16, init_runtime};
 
 /// A compiled AssemblyScript module, ready to be instantiated any number of times.
 #[derive(Clone)]
@@ -159,6 +159,9 @@ impl Module {
 pub struct Instance<D: 'static = ()> {
     store: Store<HostState<D>>,
     instance: wasmtime::Instance,
+    /// The runtime interface, kept beside the store so that contexts borrow it (a copy of the
+    /// one in the store's runtime state, taken once the exports are resolved).
+    exports: Arc<RuntimeExports>,
     /// Whether [`Instance::call_start`] ran.
     started: bool,
 }
@@ -187,14 +190,15 @@ impl<D: Send + 'static> Instance<D> {
             }
         })?;
         init_runtime(store.as_context_mut(), |s, name| instance.get_export(s, name))?;
-        Ok(Instance { store, instance, started: false })
+        let exports = store.data().rt().exports().clone();
+        Ok(Instance { store, instance, exports, started: false })
     }
 }
 
 impl<D: 'static> Instance<D> {
     /// A context for lifting, lowering and calling.
     pub fn ctx(&mut self) -> Ctx<'_, D> {
-        Ctx::new(self.store.as_context_mut())
+        Ctx::new(self.store.as_context_mut(), &self.exports)
     }
 
     /// Runs the module's start export `name` (a module built with `asc --exportStart NAME` has
@@ -246,12 +250,12 @@ impl<D: 'static> Instance<D> {
 
     /// Number of objects the host keeps pinned (handles alive, plus drops not yet flushed).
     pub fn pinned_count(&self) -> usize {
-        self.rt().pins().len()
+        self.rt().pinned_count()
     }
 
     /// How many host references keep `ptr` pinned (0 if none).
     pub fn pin_count(&self, ptr: u32) -> u32 {
-        self.rt().pins().count(ptr)
+        self.rt().pin_count(ptr)
     }
 
     /// The module's ABI (generation and RTTI location).
@@ -310,7 +314,7 @@ impl<D: 'static> Instance<D> {
     }
 
     fn memory(&self) -> Result<wasmtime::Memory> {
-        self.rt().memory()
+        self.exports.memory()
     }
 
     /// A bounds-checked reader over the current memory.
@@ -323,9 +327,9 @@ impl<D: 'static> Instance<D> {
         Ok(mem.data_mut(&mut self.store))
     }
 
-    /// Whether `pins` is this instance's pin table (a handle it made).
-    pub(crate) fn owns(&self, pins: &Arc<Pins>) -> bool {
-        self.rt().owns(pins)
+    /// Whether `handles` is this instance's handle queue (a handle it made).
+    pub(crate) fn owns(&self, handles: &Arc<Handles>) -> bool {
+        self.rt().owns(handles)
     }
 }
 

@@ -269,23 +269,38 @@ impl<D: 'static> Ctx<'_, D> {
         T::lift(self, ptr)
     }
 
-    /// Checks that `ptr` is a non-null object whose id is one of `ids` and whose payload is at
-    /// least `size` bytes: the guard before reading a record's fields.
+    /// The `N` bytes of the record at `ptr`, after checking that it is a non-null object whose
+    /// id is one of `ids` and whose payload is at least `N` bytes: one bounds check for the
+    /// header and every field, which are then decoded from the copy.
     ///
     /// Used by generated bindings; not a stable API. By hand, lift the record with
     /// [`lift`](Self::lift), which checks this.
     #[doc(hidden)]
-    pub fn expect_object(&self, ptr: u32, ids: &[u32], size: u32, name: &str) -> Result<()> {
+    pub fn record_bytes<const N: usize>(&self, ptr: u32, ids: &[u32], name: &str) -> Result<[u8; N]> {
+        use asbind_abi::layout::{RT_ID_BELOW, RT_SIZE_BELOW};
         non_null(ptr, || name.to_string())?;
         let mem = self.reader()?;
-        if !ids.contains(&mem.rt_id(ptr)?) {
+        // The header's id and size words, then the payload, in one slice.
+        let start = ptr.checked_sub(RT_ID_BELOW).ok_or(Error::OutOfBounds {
+            addr: u64::from(ptr),
+            len: u64::from(RT_ID_BELOW),
+            memory_size: mem.bytes().len(),
+        })?;
+        let len = u32::try_from(N).map_err(|_| Error::TooLarge(format!("a {N}-byte record")))?;
+        let bytes = mem.slice(start, RT_ID_BELOW.saturating_add(len))?;
+        let word = |at: u32| {
+            let at = at as usize;
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
+        if !ids.contains(&word(0)) {
             return Err(self.wrong_type(ptr, name));
         }
-        if mem.rt_size(ptr)? < size {
-            return Err(Error::InvalidValue(format!("{name} at {ptr:#x} is smaller than its {size}-byte layout")));
+        if word(RT_ID_BELOW - RT_SIZE_BELOW) < len {
+            return Err(Error::InvalidValue(format!("{name} at {ptr:#x} is smaller than its {N}-byte layout")));
         }
-        mem.slice(ptr, size)?;
-        Ok(())
+        let mut out = [0u8; N];
+        out.copy_from_slice(&bytes[RT_ID_BELOW as usize..]);
+        Ok(out)
     }
 
     /// Makes a pinned handle for the object at `ptr` after checking its kind.
@@ -295,11 +310,12 @@ impl<D: 'static> Ctx<'_, D> {
             return Err(self.wrong_type(ptr, K::describe()));
         }
         self.pin(ptr)?;
-        Ok(Ref::from_acquired(ptr, self.rt().pins().clone()))
+        Ok(Ref::from_acquired(ptr, self.rt().handles().clone()))
     }
 }
 
-/// Decodes UTF-16LE bytes (a `String` payload) to UTF-8.
+/// Decodes UTF-16LE bytes (a `String` payload) to UTF-8, into a `String` of exactly the
+/// decoded length (a module cannot make the host reserve more than the text needs).
 fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
     // Borrow the code units in place when the payload is aligned (it always is for objects the
     // AssemblyScript allocator made); copy otherwise.
@@ -310,11 +326,43 @@ fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
     };
     #[cfg(not(target_endian = "little"))]
     let units: std::borrow::Cow<'_, [u16]> = std::borrow::Cow::Owned(u16::decode_all(bytes));
-    if strict && encoding_rs::mem::utf16_valid_up_to(&units) != units.len() {
-        return Err(Error::InvalidUtf16 { ptr });
+    let units = &*units;
+    if encoding_rs::mem::is_basic_latin(units) {
+        // ASCII: one byte per unit, and no surrogate to check.
+        let mut out = vec![0u8; units.len()];
+        encoding_rs::mem::convert_utf16_to_latin1_lossy(units, &mut out);
+        // SAFETY: every unit is below 0x80, so every byte written is ASCII, which is UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(out) });
     }
+    let valid = encoding_rs::mem::utf16_valid_up_to(units) == units.len();
+    if !valid {
+        if strict {
+            return Err(Error::InvalidUtf16 { ptr });
+        }
+        // Lossy with unpaired surrogates (rare).
+        return Ok(decode_worst_case(units));
+    }
+    // Valid UTF-16: 1, 2 or 3 bytes per unit, a surrogate pair 4 (2 per half).
+    let len: usize = units
+        .iter()
+        .map(|&u| 1 + usize::from(u >= 0x80) + usize::from(u >= 0x800 && !(0xD800..0xE000).contains(&u)))
+        .sum();
+    let mut out = vec![0u8; len];
+    let (read, written) = encoding_rs::mem::convert_utf16_to_utf8_partial(units, &mut out);
+    if read != units.len() || written != len {
+        // Cannot happen for valid UTF-16; stay correct rather than trust the count.
+        return Ok(decode_worst_case(units));
+    }
+    // SAFETY: `convert_utf16_to_utf8_partial` writes valid UTF-8, and it wrote all `len` bytes.
+    Ok(unsafe { String::from_utf8_unchecked(out) })
+}
+
+/// Decodes into a buffer of the worst-case size (3 bytes per unit), then trims it: unpaired
+/// surrogates become U+FFFD.
+fn decode_worst_case(units: &[u16]) -> String {
     let mut out = "\0".repeat(units.len() * 3);
-    let written = encoding_rs::mem::convert_utf16_to_str(&units, &mut out);
+    let written = encoding_rs::mem::convert_utf16_to_str(units, &mut out);
     out.truncate(written);
-    Ok(out)
+    out.shrink_to_fit();
+    out
 }

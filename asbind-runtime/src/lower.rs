@@ -62,7 +62,7 @@ impl<T: Lower> Lower for Option<T> {
 impl<K: ?Sized> Ref<K> {
     /// The pointer, after checking that this handle belongs to `cx`'s instance.
     pub fn ptr_in<D: 'static>(&self, cx: &Ctx<'_, D>) -> Result<u32> {
-        if cx.owns(self.pins()) { Ok(self.ptr()) } else { Err(Error::ForeignHandle) }
+        if cx.owns(self.handles()) { Ok(self.ptr()) } else { Err(Error::ForeignHandle) }
     }
 }
 
@@ -98,10 +98,19 @@ impl<D: 'static> Ctx<'_, D> {
 
     /// Allocates a new `String` with the contents of `s`.
     pub fn lower_str(&mut self, s: &str) -> Result<u32> {
-        // UTF-16 never needs more code units than UTF-8 has bytes.
+        if s.is_ascii() {
+            // One unit per byte: transcode straight into the new payload.
+            let size = byte_len(s.len(), STRING_UNIT_LOG2)?;
+            let (ptr, payload) = self.alloc_unfilled(size, self.abi().string_id())?;
+            widen_ascii(s.as_bytes(), payload);
+            return Ok(ptr);
+        }
+        // UTF-16 never needs more code units than UTF-8 has bytes; the scratch buffer only ever
+        // grows, so it is zero-filled once, not per string.
         let mut units = self.rt_mut().take_scratch();
-        units.clear();
-        units.resize(s.len(), 0);
+        if units.len() < s.len() {
+            units.resize(s.len(), 0);
+        }
         let n = encoding_rs::mem::convert_str_to_utf16(s, &mut units);
         let result = self.lower_utf16(&units[..n]);
         self.rt_mut().put_scratch(units);
@@ -111,31 +120,50 @@ impl<D: 'static> Ctx<'_, D> {
     /// Allocates a new `String` from raw UTF-16 code units.
     pub fn lower_utf16(&mut self, units: &[u16]) -> Result<u32> {
         let size = byte_len(units.len(), STRING_UNIT_LOG2)?;
-        let ptr = self.alloc_unfilled(size, self.abi().string_id())?;
-        u16::encode_all(units, self.bytes_mut(ptr, size)?);
+        let (ptr, payload) = self.alloc_unfilled(size, self.abi().string_id())?;
+        u16::encode_all(units, payload);
         Ok(ptr)
     }
 
     /// Allocates a new `ArrayBuffer` holding `bytes`.
     pub fn lower_array_buffer(&mut self, bytes: &[u8]) -> Result<u32> {
         let size = byte_len(bytes.len(), 0)?;
-        let ptr = self.alloc_unfilled(size, self.abi().array_buffer_id())?;
-        self.write_bytes(ptr, bytes)?;
+        let (ptr, payload) = self.alloc_unfilled(size, self.abi().array_buffer_id())?;
+        payload.copy_from_slice(bytes);
         Ok(ptr)
     }
 
-    /// Allocates a zeroed object of `size` bytes with id `id`, pins it while `fill` writes its
-    /// fields (which may allocate), and returns it unpinned: the shape of record lowering. One
-    /// nesting level (see [`nested`](Self::nested)), so a very deep value fails with
-    /// [`Error::TooDeep`].
+    /// Allocates a record of runtime id `id` whose fields are all scalars, holding `fields`
+    /// (its payload, encoded by the caller).
     ///
     /// Used by generated bindings; not a stable API. By hand, lower a generated record with
     /// [`lower`](Self::lower).
     #[doc(hidden)]
-    pub fn lower_object(&mut self, size: u32, id: u32, fill: impl FnOnce(&mut Self, u32) -> Result<()>) -> Result<u32> {
+    pub fn lower_flat_record<const N: usize>(&mut self, id: u32, fields: &[u8; N]) -> Result<u32> {
+        let size = u32::try_from(N).map_err(|_| Error::TooLarge(format!("a {N}-byte record")))?;
+        let (ptr, payload) = self.alloc_unfilled(size, id)?;
+        payload.copy_from_slice(fields);
+        Ok(ptr)
+    }
+
+    /// Allocates a record of runtime id `id` holding `fields` (its payload, encoded by the
+    /// caller with every pointer field null), then pins it while `refs` lowers the values of
+    /// its pointer fields and stores them (lowering allocates, which may collect), and returns
+    /// it unpinned. One nesting level (see [`nested`](Self::nested)), so a very deep value
+    /// fails with [`Error::TooDeep`].
+    ///
+    /// Used by generated bindings; not a stable API. By hand, lower a generated record with
+    /// [`lower`](Self::lower).
+    #[doc(hidden)]
+    pub fn lower_object<const N: usize>(
+        &mut self,
+        id: u32,
+        fields: &[u8; N],
+        refs: impl FnOnce(&mut Self, u32) -> Result<()>,
+    ) -> Result<u32> {
         self.nested(|cx| {
-            let ptr = cx.alloc(size, id)?;
-            cx.with_pinned(ptr, |cx| fill(cx, ptr))?;
+            let ptr = cx.lower_flat_record(id, fields)?;
+            cx.with_pinned(ptr, |cx| refs(cx, ptr))?;
             Ok(ptr)
         })
     }
@@ -155,29 +183,32 @@ impl<D: 'static> Ctx<'_, D> {
     fn lower_buffered<T: Scalar>(&mut self, n: usize, id: u32, header_size: u32, values: Option<&[T]>) -> Result<u32> {
         let byte_length = byte_len(n, T::ALIGN_LOG2)?;
         let ab = self.abi().array_buffer_id();
-        // Without `values` the buffer will hold pointers: zero it, the GC may scan it.
-        let buffer =
-            if values.is_some() { self.alloc_unfilled(byte_length, ab)? } else { self.alloc(byte_length, ab)? };
-        self.with_pinned(buffer, |cx| {
-            if let Some(values) = values {
-                cx.encode_at(buffer, values)?;
+        let buffer = match values {
+            Some(values) => {
+                let (buffer, payload) = self.alloc_unfilled(byte_length, ab)?;
+                T::encode_all(values, payload);
+                buffer
             }
-            let header = cx.alloc(header_size, id)?;
-            cx.write::<u32>(header + BUFFER_OFFSET, buffer)?;
-            cx.write::<u32>(header + DATA_START_OFFSET, buffer)?;
-            cx.write::<u32>(header + BYTE_LENGTH_OFFSET, byte_length)?;
+            // The buffer will hold pointers: zero it, the GC may scan it.
+            None => self.alloc(byte_length, ab)?,
+        };
+        self.with_pinned(buffer, |cx| {
+            // Every header field is written here, so the header needs no zeroing first.
+            let (header, fields) = cx.alloc_unfilled(header_size, id)?;
+            let mut put = |offset: u32, value: u32| {
+                let at = offset as usize;
+                if let Some(slot) = fields.get_mut(at..at + 4) {
+                    slot.copy_from_slice(&value.to_le_bytes());
+                }
+            };
+            put(BUFFER_OFFSET, buffer);
+            put(DATA_START_OFFSET, buffer);
+            put(BYTE_LENGTH_OFFSET, byte_length);
             if header_size == ARRAY_SIZE {
-                cx.write::<u32>(header + ARRAY_LENGTH_OFFSET, n as u32)?;
+                put(ARRAY_LENGTH_OFFSET, n as u32);
             }
             Ok(header)
         })
-    }
-
-    /// Writes `values` packed at `addr`.
-    fn encode_at<T: Scalar>(&mut self, addr: u32, values: &[T]) -> Result<()> {
-        let len = byte_len(values.len(), T::ALIGN_LOG2)?;
-        T::encode_all(values, self.bytes_mut(addr, len)?);
-        Ok(())
     }
 
     /// Allocates a typed array (runtime id `id`, e.g. the module's `Float32Array`) holding
@@ -238,8 +269,8 @@ impl<D: 'static> Ctx<'_, D> {
     /// Allocates a `StaticArray<T>` (runtime id `id`) of scalars.
     pub fn lower_static_array<T: Scalar>(&mut self, values: &[T], id: u32) -> Result<u32> {
         let len = byte_len(values.len(), T::ALIGN_LOG2)?;
-        let ptr = self.alloc_unfilled(len, id)?;
-        self.encode_at(ptr, values)?;
+        let (ptr, payload) = self.alloc_unfilled(len, id)?;
+        T::encode_all(values, payload);
         Ok(ptr)
     }
 
@@ -259,5 +290,18 @@ impl<D: 'static> Ctx<'_, D> {
             cx.store_lowered(ptr, ptr, items, &mut lower_item)?;
             Ok(ptr)
         })
+    }
+}
+
+/// Writes ASCII `bytes` as UTF-16LE into `out` (twice as long).
+fn widen_ascii(bytes: &[u8], out: &mut [u8]) {
+    #[cfg(target_endian = "little")]
+    if let Ok(units) = bytemuck::try_cast_slice_mut::<u8, u16>(out) {
+        encoding_rs::mem::convert_latin1_to_utf16(bytes, units);
+        return;
+    }
+    for (pair, &b) in out.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = b;
+        pair[1] = 0;
     }
 }

@@ -1,10 +1,10 @@
 //! The store data of an instance ([`HostState`]) and the runtime's state in it ([`Runtime`]):
-//! the resolved runtime exports, the ABI, the pin table and the per-call bookkeeping. The
+//! the resolved runtime exports ([`RuntimeExports`]), the ABI, the pin table and the per-call
+//! bookkeeping. The
 //! fields are private; the methods here are the only way to change them, so the invariants
 //! (pins kept across re-initialisation, held pointers taken once per call, the id cache only
 //! filled by searches) have one owner.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use asbind_abi::exports::{COLLECT, MEMORY, NEW, PIN, RTTI_BASE, RUNTIME, SET_ARGUMENTS_LENGTH, UNPIN};
@@ -14,7 +14,7 @@ use crate::abi::{Abi, Generation};
 use crate::error::{Error, Result};
 use crate::host_env::HostEnv;
 use crate::memory::MemoryReader;
-use crate::pins::Pins;
+use crate::pins::{HandleOp, Handles, PinTable};
 
 /// How strings with unpaired surrogates (valid WTF-16, invalid UTF-16) are lifted to `String`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,9 +75,14 @@ impl<D> HostState<D> {
     }
 }
 
-/// The runtime functions a module exports, resolved once.
+/// The runtime interface a module exports (memory and runtime functions), resolved once.
+///
+/// Shared, not cloned per use: an [`Instance`](crate::instance::Instance) and the contexts of
+/// import functions hold it beside the store, so a call through it borrows it while the store
+/// is borrowed mutably (cloning a `TypedFunc` costs more than the call it makes).
 #[derive(Default)]
-struct RuntimeFuncs {
+pub(crate) struct RuntimeExports {
+    memory: Option<Memory>,
     new: Option<TypedFunc<(u32, u32), u32>>,
     pin: Option<TypedFunc<u32, u32>>,
     unpin: Option<TypedFunc<u32, ()>>,
@@ -85,42 +90,93 @@ struct RuntimeFuncs {
     set_arguments_length: Option<TypedFunc<i32, ()>>,
 }
 
+#[cold]
+fn missing(name: &'static str, needed_for: &'static str) -> Error {
+    Error::MissingRuntimeExport { name, needed_for }
+}
+
+#[cold]
+fn no_memory() -> Error {
+    Error::Export { name: MEMORY.into(), reason: "the module exports no memory".into() }
+}
+
+impl RuntimeExports {
+    /// The module's memory.
+    pub(crate) fn memory(&self) -> Result<Memory> {
+        self.memory.ok_or_else(no_memory)
+    }
+
+    /// Whether the module exports what passing managed values in needs.
+    pub(crate) fn has_runtime_exports(&self) -> bool {
+        self.new.is_some() && self.pin.is_some() && self.unpin.is_some()
+    }
+
+    /// `__new`, or the error naming what needed it.
+    pub(crate) fn new_fn(&self, needed_for: &'static str) -> Result<&TypedFunc<(u32, u32), u32>> {
+        self.new.as_ref().ok_or_else(|| missing(NEW, needed_for))
+    }
+
+    /// `__pin`, or the error naming what needed it.
+    pub(crate) fn pin_fn(&self, needed_for: &'static str) -> Result<&TypedFunc<u32, u32>> {
+        self.pin.as_ref().ok_or_else(|| missing(PIN, needed_for))
+    }
+
+    /// `__unpin`, or the error naming what needed it.
+    pub(crate) fn unpin_fn(&self, needed_for: &'static str) -> Result<&TypedFunc<u32, ()>> {
+        self.unpin.as_ref().ok_or_else(|| missing(UNPIN, needed_for))
+    }
+
+    /// `__collect`, or the error naming what needed it.
+    pub(crate) fn collect_fn(&self, needed_for: &'static str) -> Result<&TypedFunc<(), ()>> {
+        self.collect.as_ref().ok_or_else(|| missing(COLLECT, needed_for))
+    }
+
+    /// `__setArgumentsLength`, or the error naming what needed it.
+    pub(crate) fn set_arguments_length_fn(&self, needed_for: &'static str) -> Result<&TypedFunc<i32, ()>> {
+        self.set_arguments_length.as_ref().ok_or_else(|| missing(SET_ARGUMENTS_LENGTH, needed_for))
+    }
+}
+
 /// What the runtime resolved from the module's exports, and its bookkeeping between calls.
 pub(crate) struct Runtime {
-    memory: Option<Memory>,
-    funcs: RuntimeFuncs,
+    exports: Arc<RuntimeExports>,
     abi: Abi,
-    pins: Arc<Pins>,
+    /// Host references per pinned object (changed only with store access).
+    pins: PinTable,
+    /// What handles did since the last call (shared with them).
+    handles: Arc<Handles>,
     utf16: Utf16,
     /// How deep values may nest (records and arrays inside one another).
     max_depth: u32,
     /// Whether the exports have been resolved (import functions may run before, in `start`).
     ready: bool,
-    /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags).
-    array_ids: HashMap<(u32, u32), u32>,
+    /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags): a few
+    /// entries, searched linearly.
+    array_ids: Vec<((u32, u32), u32)>,
     /// Objects pinned as arguments of the next call.
     held: Vec<u32>,
+    /// Reused buffers: the handle operations being applied, and the objects to unpin.
+    ops: Vec<HandleOp>,
+    unpin: Vec<u32>,
     /// Reused UTF-16 buffer for lowering strings.
     scratch: Vec<u16>,
-}
-
-fn missing(name: &'static str, needed_for: &'static str) -> Error {
-    Error::MissingRuntimeExport { name, needed_for }
 }
 
 impl Runtime {
     /// The state before the exports are resolved: no memory, no functions, an assumed ABI.
     pub(crate) fn new(utf16: Utf16, generation: Generation) -> Self {
         Runtime {
-            memory: None,
-            funcs: RuntimeFuncs::default(),
+            exports: Arc::default(),
             abi: Abi { generation, rtti_base: None, detected: false },
-            pins: Pins::new(),
+            pins: PinTable::default(),
+            handles: Handles::new(),
             utf16,
             max_depth: DEFAULT_MAX_DEPTH,
             ready: false,
+            array_ids: Vec::new(),
             held: Vec::new(),
-            array_ids: HashMap::new(),
+            ops: Vec::new(),
+            unpin: Vec::new(),
             scratch: Vec::new(),
         }
     }
@@ -135,19 +191,53 @@ impl Runtime {
         self.abi
     }
 
-    /// The module's memory.
-    pub(crate) fn memory(&self) -> Result<Memory> {
-        self.memory.ok_or(Error::Export { name: MEMORY.into(), reason: "the module exports no memory".into() })
+    /// The resolved runtime interface (empty before [`init_runtime`]).
+    pub(crate) fn exports(&self) -> &Arc<RuntimeExports> {
+        &self.exports
     }
 
-    /// The pin table shared with this instance's handles.
-    pub(crate) fn pins(&self) -> &Arc<Pins> {
-        &self.pins
+    /// The pin table.
+    pub(crate) fn pins_mut(&mut self) -> &mut PinTable {
+        &mut self.pins
     }
 
-    /// Whether `pins` is this instance's pin table (a handle made by this instance).
-    pub(crate) fn owns(&self, pins: &Arc<Pins>) -> bool {
-        Arc::ptr_eq(&self.pins, pins)
+    /// The queue shared with this instance's handles.
+    pub(crate) fn handles(&self) -> &Arc<Handles> {
+        &self.handles
+    }
+
+    /// Whether `handles` is this instance's queue (a handle made by this instance).
+    pub(crate) fn owns(&self, handles: &Arc<Handles>) -> bool {
+        Arc::ptr_eq(&self.handles, handles)
+    }
+
+    /// Applies what handles did since the last call; returns the objects to `__unpin` (hand
+    /// the buffer back with [`put_unpin_buffer`](Self::put_unpin_buffer)).
+    pub(crate) fn apply_handle_ops(&mut self) -> Vec<u32> {
+        let mut ops = std::mem::take(&mut self.ops);
+        self.handles.take_into(&mut ops);
+        let mut unpin = std::mem::take(&mut self.unpin);
+        unpin.clear();
+        self.pins.apply(&ops, &mut unpin);
+        ops.clear();
+        self.ops = ops;
+        unpin
+    }
+
+    /// Returns the buffer [`apply_handle_ops`](Self::apply_handle_ops) lent.
+    pub(crate) fn put_unpin_buffer(&mut self, mut unpin: Vec<u32>) {
+        unpin.clear();
+        self.unpin = unpin;
+    }
+
+    /// Number of objects the host keeps pinned (including drops not yet applied).
+    pub(crate) fn pinned_count(&self) -> usize {
+        self.pins.len()
+    }
+
+    /// Host references to `ptr`, counting handle operations not yet applied.
+    pub(crate) fn pin_count(&self, ptr: u32) -> u32 {
+        self.pins.count_with(ptr, &self.handles.snapshot())
     }
 
     /// The string policy.
@@ -172,32 +262,7 @@ impl Runtime {
 
     /// Whether the module exports what passing managed values in needs.
     pub(crate) fn has_runtime_exports(&self) -> bool {
-        self.funcs.new.is_some() && self.funcs.pin.is_some() && self.funcs.unpin.is_some()
-    }
-
-    /// `__new`, or the error naming what needed it.
-    pub(crate) fn new_fn(&self, needed_for: &'static str) -> Result<TypedFunc<(u32, u32), u32>> {
-        self.funcs.new.clone().ok_or_else(|| missing(NEW, needed_for))
-    }
-
-    /// `__pin`, or the error naming what needed it.
-    pub(crate) fn pin_fn(&self, needed_for: &'static str) -> Result<TypedFunc<u32, u32>> {
-        self.funcs.pin.clone().ok_or_else(|| missing(PIN, needed_for))
-    }
-
-    /// `__unpin`, or the error naming what needed it.
-    pub(crate) fn unpin_fn(&self, needed_for: &'static str) -> Result<TypedFunc<u32, ()>> {
-        self.funcs.unpin.clone().ok_or_else(|| missing(UNPIN, needed_for))
-    }
-
-    /// `__collect`, or the error naming what needed it.
-    pub(crate) fn collect_fn(&self, needed_for: &'static str) -> Result<TypedFunc<(), ()>> {
-        self.funcs.collect.clone().ok_or_else(|| missing(COLLECT, needed_for))
-    }
-
-    /// `__setArgumentsLength`, or the error naming what needed it.
-    pub(crate) fn set_arguments_length_fn(&self, needed_for: &'static str) -> Result<TypedFunc<i32, ()>> {
-        self.funcs.set_arguments_length.clone().ok_or_else(|| missing(SET_ARGUMENTS_LENGTH, needed_for))
+        self.exports.has_runtime_exports()
     }
 
     /// Records `ptr` (already pinned) as held until the next call returns.
@@ -211,19 +276,31 @@ impl Runtime {
     }
 
     /// Takes the pointers held for the call about to run (a nested call from an import function
-    /// then finds none, so it cannot release them).
+    /// then finds none, so it cannot release them). Hand the buffer back with
+    /// [`put_held_buffer`](Self::put_held_buffer).
     pub(crate) fn take_held(&mut self) -> Vec<u32> {
         std::mem::take(&mut self.held)
     }
 
+    /// Returns a buffer [`take_held`](Self::take_held) lent, keeping its capacity for the next
+    /// call (unless something was held meanwhile).
+    pub(crate) fn put_held_buffer(&mut self, mut held: Vec<u32>) {
+        if self.held.is_empty() {
+            held.clear();
+            self.held = held;
+        }
+    }
+
     /// The id cached for the array class `key` (kind flag, element flags).
     pub(crate) fn cached_array_id(&self, key: (u32, u32)) -> Option<u32> {
-        self.array_ids.get(&key).copied()
+        self.array_ids.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
     }
 
     /// Caches the id an RTTI search found for the array class `key`.
     pub(crate) fn cache_array_id(&mut self, key: (u32, u32), id: u32) {
-        self.array_ids.insert(key, id);
+        if self.cached_array_id(key).is_none() {
+            self.array_ids.push((key, id));
+        }
     }
 
     /// Takes the scratch UTF-16 buffer (empty if in use); give it back with
@@ -280,23 +357,25 @@ pub(crate) fn init_runtime<D: 'static>(
             return Err(Error::Export { name: RTTI_BASE.into(), reason: "is not a global".into() });
         }
     };
-    let funcs = RuntimeFuncs {
+    let exports = RuntimeExports {
+        memory,
         new: typed(&store, NEW, new)?,
         pin: typed(&store, PIN, pin)?,
         unpin: typed(&store, UNPIN, unpin)?,
         collect: typed(&store, COLLECT, collect)?,
         set_arguments_length: typed(&store, SET_ARGUMENTS_LENGTH, set_args)?,
     };
-    let old = store.data().rt();
-    let rt = Runtime { funcs, memory, max_depth: old.max_depth, ..Runtime::new(old.utf16, old.abi.generation) };
+    let generation = store.data().rt().abi.generation;
     let abi = match memory {
-        Some(m) => Abi::detect(&MemoryReader::new(m.data(&store)), rtti_base, rt.abi.generation),
-        None => rt.abi,
+        Some(m) => Abi::detect(&MemoryReader::new(m.data(&store)), rtti_base, generation),
+        None => Abi { generation, rtti_base: None, detected: false },
     };
+    // Everything else is kept: handles made during the start function count in the pin table.
     let state = store.data_mut().rt_mut();
-    // Keep the pin table: handles made during the start function point at it.
-    let pins = state.pins.clone();
-    *state = Runtime { abi, pins, ready: true, ..rt };
+    state.exports = Arc::new(exports);
+    state.abi = abi;
+    state.array_ids.clear();
+    state.ready = true;
     Ok(())
 }
 

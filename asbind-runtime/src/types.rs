@@ -58,8 +58,23 @@ macro_rules! numeric {
             fn decode_all(bytes: &[u8]) -> Vec<Self> {
                 #[cfg(target_endian = "little")]
                 {
-                    // Same representation: one memcpy, whatever the source alignment.
-                    bytemuck::pod_collect_to_vec(bytes)
+                    // Same representation: one memcpy, whatever the source alignment, into a
+                    // vector that is not zero-filled first.
+                    let n = bytes.len() / std::mem::size_of::<$t>();
+                    let mut out = Vec::<$t>::with_capacity(n);
+                    // SAFETY: `out` has room for `n` values, i.e. `n * size_of` bytes, which
+                    // `bytes` holds (the division rounds down); every bit pattern is a valid
+                    // `$t` (plain integers and floats); the regions cannot overlap (`out` is a
+                    // new allocation).
+                    unsafe {
+                        std::ptr::copy_nonoverlapping(
+                            bytes.as_ptr(),
+                            out.as_mut_ptr().cast::<u8>(),
+                            n * std::mem::size_of::<$t>(),
+                        );
+                        out.set_len(n);
+                    }
+                    out
                 }
                 #[cfg(not(target_endian = "little"))]
                 {

@@ -98,7 +98,7 @@ impl<D: 'static> Instance<D> {
     }
 
     fn owned<K: ?Sized>(&self, r: &Ref<K>) -> Result<u32> {
-        if self.owns(r.pins()) { Ok(r.ptr()) } else { Err(Error::ForeignHandle) }
+        if self.owns(r.handles()) { Ok(r.ptr()) } else { Err(Error::ForeignHandle) }
     }
 
     /// Borrows the elements of a pinned array-like object.

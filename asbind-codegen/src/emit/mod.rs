@@ -174,7 +174,6 @@ fn record(model: &Model, r: &Record) -> TokenStream {
     let name = ident(&r.name);
     let path = &r.class;
     let id = Literal::u32_unsuffixed(r.id);
-    let size = Literal::u32_unsuffixed(r.size);
     let d = doc(&format!("AssemblyScript record `{path}` (runtime id {}, {} bytes), copied by value.", r.id, r.size));
     let fields = r.fields.iter().map(|f| {
         let n = ident(&f.name);
@@ -182,15 +181,24 @@ fn record(model: &Model, r: &Record) -> TokenStream {
         let d = doc(&format!("`{}: {}` at offset {}", f.as_name, f.doc, f.offset));
         quote!(#d pub #n: #t)
     });
+    // Lifting copies the record's bytes once (one bounds check) and decodes every field from
+    // the copy; lowering encodes the scalars into a payload written whole, then stores the
+    // pointer fields one by one while the record is pinned.
+    let range = |f: &crate::model::Field, size: u32| {
+        let (start, end) = (f.offset as usize, (f.offset + size) as usize);
+        quote!(#start..#end)
+    };
+    let slot = |f: &crate::model::Field| match &f.ty {
+        Ty::Scalar(s) => (types::scalar(*s), range(f, s.size())),
+        _ => (quote!(u32), range(f, 4)),
+    };
     let reads = r.fields.iter().map(|f| {
         let n = ident(&f.name);
-        let off = Literal::u32_unsuffixed(f.offset);
+        let (t, at) = slot(f);
+        let raw = quote!(<#t as ::asbind::Scalar>::from_le(&__b[#at]));
         let value = match &f.ty {
-            Ty::Scalar(s) => {
-                let t = types::scalar(*s);
-                quote!(cx.read::<#t>(p + #off)?)
-            }
-            ty => marshal::lift(model, ty, quote!(cx.read::<u32>(p + #off)?)),
+            Ty::Scalar(_) => raw,
+            ty => marshal::lift(model, ty, raw),
         };
         let value = match (&f.ty, f.boxed) {
             (Ty::Record(_), true) => quote!(::std::boxed::Box::new(#value)),
@@ -199,20 +207,36 @@ fn record(model: &Model, r: &Record) -> TokenStream {
         };
         quote!(#n: #value)
     });
-    let writes = r.fields.iter().map(|f| {
+    let scalar_writes = r.fields.iter().filter(|f| matches!(f.ty, Ty::Scalar(_))).map(|f| {
         let n = ident(&f.name);
-        let off = Literal::u32_unsuffixed(f.offset);
-        match &f.ty {
-            Ty::Scalar(_) => quote!(cx.write(p + #off, self.#n)?;),
-            ty => {
-                let ptr = marshal::lower(model, ty, quote!(&self.#n));
-                quote! {
-                    let q: u32 = #ptr;
-                    cx.write::<u32>(p + #off, q)?;
-                }
-            }
-        }
+        let (t, at) = slot(f);
+        quote!(<#t as ::asbind::Scalar>::to_le(self.#n, &mut __b[#at]);)
     });
+    let ref_writes: Vec<TokenStream> = r
+        .fields
+        .iter()
+        .filter(|f| !matches!(f.ty, Ty::Scalar(_)))
+        .map(|f| {
+            let n = ident(&f.name);
+            let off = Literal::u32_unsuffixed(f.offset);
+            let ptr = marshal::lower(model, &f.ty, quote!(&self.#n));
+            quote! {
+                let q: u32 = #ptr;
+                cx.write::<u32>(p + #off, q)?;
+            }
+        })
+        .collect();
+    let size_usize = Literal::usize_unsuffixed(r.size as usize);
+    let lower_body = if ref_writes.is_empty() {
+        quote!(cx.lower_flat_record(#id, &__b))
+    } else {
+        quote! {
+            cx.lower_object(#id, &__b, |cx, p| {
+                #(#ref_writes)*
+                ::std::result::Result::Ok(())
+            })
+        }
+    };
     // No `Default` for a record whose every value is infinite (a cycle of non-nullable fields).
     let derive = if r.default {
         quote!(#[derive(Debug, Clone, PartialEq, Default)])
@@ -234,7 +258,7 @@ fn record(model: &Model, r: &Record) -> TokenStream {
             fn lift<D: 'static>(cx: &mut ::asbind::Ctx<'_, D>, p: u32) -> ::asbind::Result<Self> {
                 // One nesting level: a cyclic or very deep structure fails with `TooDeep`.
                 cx.nested(|cx| {
-                    cx.expect_object(p, &[#id], #size, #path)?;
+                    let __b: [u8; #size_usize] = cx.record_bytes(p, &[#id], #path)?;
                     ::std::result::Result::Ok(#name { #(#reads,)* })
                 })
             }
@@ -242,10 +266,9 @@ fn record(model: &Model, r: &Record) -> TokenStream {
         #allow
         impl ::asbind::Lower for #name {
             fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-                cx.lower_object(#size, #id, |cx, p| {
-                    #(#writes)*
-                    ::std::result::Result::Ok(())
-                })
+                let mut __b = [0u8; #size_usize];
+                #(#scalar_writes)*
+                #lower_body
             }
         }
         ::asbind::impl_reference_element!(#name);
@@ -544,7 +567,6 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     let varargs = !optional.is_empty();
     let argc =
         varargs.then(|| quote!(let __argc = ::asbind::count_arguments(#required, &[#(#optional.is_some()),*])?;));
-    let last_ref = f.params.iter().rposition(|p| p.ty.is_reference());
     let lowers = f.params.iter().enumerate().map(|(i, p)| {
         let n = ident(&p.name);
         let w = wasm(&p.ty);
@@ -570,7 +592,9 @@ fn method(model: &Model, f: &Function) -> TokenStream {
             convert(quote!(#n))
         };
         // Earlier reference arguments stay pinned while later ones are allocated (AS_ABI §8.9).
-        let hold = (p.ty.is_reference() && Some(i) != last_ref).then(|| quote!(cx.hold(#n)?;));
+        // Handles are pinned already (by the `Ref` the caller lends for the call).
+        let later_allocates = f.params[i + 1..].iter().any(|q| q.ty.needs_allocation());
+        let hold = (p.ty.needs_allocation() && later_allocates).then(|| quote!(cx.hold(#n)?;));
         if n == value.to_string() {
             return TokenStream::new();
         }
@@ -610,8 +634,18 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     }
     let d = doc(&text);
     let lowers: Vec<TokenStream> = lowers.collect();
-    let view = f.view.as_ref().filter(|_| member.is_none()).zip(view_element(&f.result)).map(|(view, (elem, kind))| {
-        // Only module methods get views, so `params` has no hidden receiver here.
+    let view = f.view.as_ref().zip(view_element(&f.result)).map(|(view, (elem, kind))| {
+        // The slice borrows the module: a member's view names that lifetime (`&self` would
+        // take it otherwise).
+        let (view_generics, view_receiver, out) = match member {
+            None => (quote!(), quote!(&mut self), quote!(&mut [#elem])),
+            Some(_) => {
+                let host = has_host(model).then(|| quote!(, H: Host));
+                let m_param = quote!(m: &'__m mut #module_ty);
+                let receiver = if has_self { quote!(&self, #m_param) } else { m_param };
+                (quote!(<'__m #host>), receiver, quote!(&'__m mut [#elem]))
+            }
+        };
         let view_name = ident(view);
         let d = doc(&format!(
             "Like [`{}`](Self::{}), but borrows the result in the module's memory instead of copying it:\nwrites through the slice are seen by the module, and no call can happen while it lives.",
@@ -619,16 +653,17 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         ));
         quote! {
             #d
-            pub fn #view_name(&mut self #(, #params)*) -> ::asbind::Result<&mut [#elem]> {
+            pub fn #view_name #view_generics(#view_receiver #(, #params)*) -> ::asbind::Result<#out> {
                 #argc
                 let __r = {
-                    let __exports = &self.exports;
-                    let mut cx = self.instance.ctx();
+                    let __exports = &#m.exports;
+                    let mut cx = #m.instance.ctx();
                     #(#lowers)*
                     #set_argc
-                    cx.call(&__exports.#field, #args)?
+                    let __target = #target;
+                    cx.call(__target, #args)?
                 };
-                self.instance.view_mut_as::<#elem>(__r, #kind)
+                #m.instance.view_mut_as::<#elem>(__r, #kind)
             }
         }
     });

@@ -98,6 +98,12 @@ pub(super) fn allocate(functions: &mut [Function], globals: &mut [Global], enums
             }
         }
     }
+    // Views of members that return arrays of numbers, after every explicit name.
+    for f in functions.iter_mut().filter(|f| f.result.has_view()) {
+        if let Some(m) = &f.member {
+            f.view = Some(scopes[m.class].unique(&format!("{}_view", m.name)));
+        }
+    }
     // A member's module parameter is `m`; its object is the internal `__this`, so that an
     // AssemblyScript parameter `self_` keeps its name.
     for f in functions.iter_mut().filter(|f| f.member.is_some()) {

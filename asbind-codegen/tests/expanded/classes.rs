@@ -98,7 +98,6 @@ impl Shape {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let value: u32 = cx.lower_str(value)?;
         let __target = &__exports.f_shape_set_name;
         let __r = cx.call(__target, (__this, value))?;
@@ -259,7 +258,6 @@ impl Circle {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let value: u32 = cx.lower_str(value)?;
         let __target = &__exports.f_circle_set_name;
         let __r = cx.call(__target, (__this, value))?;
@@ -441,7 +439,6 @@ impl Temperature {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let other: u32 = cx.lower(other)?;
         let __target = &__exports.f_temperature_m_hotter_than;
         let __r = cx.call(__target, (__this, other))?;

@@ -82,7 +82,6 @@ impl Shape {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let value: u32 = cx.lower(value)?;
         let __target = &__exports.f_shape_set_name;
         let __r = cx.call(__target, (__this, value))?;
@@ -245,7 +244,6 @@ impl Circle {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let value: u32 = cx.lower(value)?;
         let __target = &__exports.f_circle_set_name;
         let __r = cx.call(__target, (__this, value))?;
@@ -463,7 +461,6 @@ impl Temperature {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let other: u32 = cx.lower(other)?;
         let __target = &__exports.f_temperature_hotter_than;
         let __r = cx.call(__target, (__this, other))?;

@@ -139,7 +139,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_generate_random_float_array, (n, lo, hi))?
+            let __target = &__exports.f_generate_random_float_array;
+            cx.call(__target, (n, lo, hi))?
         };
         self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -165,7 +166,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_generate_random_integer_array, n)?
+            let __target = &__exports.f_generate_random_integer_array;
+            cx.call(__target, n)?
         };
         self.instance.view_mut_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -185,7 +187,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_get_array, ())?
+            let __target = &__exports.f_get_array;
+            cx.call(__target, ())?
         };
         self.instance.view_mut_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -205,7 +208,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_get_float_array, ())?
+            let __target = &__exports.f_get_float_array;
+            cx.call(__target, ())?
         };
         self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }

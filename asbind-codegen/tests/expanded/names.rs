@@ -720,7 +720,8 @@ impl<H: Host> Module<H> {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_data, n)?
+            let __target = &__exports.f_data;
+            cx.call(__target, n)?
         };
         self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }

@@ -19,11 +19,13 @@ impl ::asbind::Lift for Link {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[4], 8, "src/records/Link")?;
+            let __b: [u8; 8] = cx.record_bytes(p, &[4], "src/records/Link")?;
             ::std::result::Result::Ok(Link {
-                v: cx.read::<i32>(p + 0)?,
+                v: <i32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]),
                 next: ({
-                    let __p: u32 = cx.read::<u32>(p + 4)?;
+                    let __p: u32 = <u32 as ::asbind::Scalar>::from_le(
+                        &__b[4usize..8usize],
+                    );
                     if __p == 0 {
                         ::std::option::Option::None
                     } else {
@@ -38,11 +40,12 @@ impl ::asbind::Lift for Link {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Link {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 8];
+        <i32 as ::asbind::Scalar>::to_le(self.v, &mut __b[0usize..4usize]);
         cx.lower_object(
-            8,
             4,
+            &__b,
             |cx, p| {
-                cx.write(p + 0, self.v)?;
                 let q: u32 = match &self.next {
                     ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
@@ -73,13 +76,19 @@ impl ::asbind::Lift for Tree {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[5], 8, "src/records/Tree")?;
+            let __b: [u8; 8] = cx.record_bytes(p, &[5], "src/records/Tree")?;
             ::std::result::Result::Ok(Tree {
-                label: cx.lift_string(cx.read::<u32>(p + 0)?)?,
+                label: cx
+                    .lift_string(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]),
+                    )?,
                 kids: cx
                     .lift_vec_as::<
                         Tree,
-                    >(cx.read::<u32>(p + 4)?, ::asbind::ArrayKind::Array)?,
+                    >(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[4usize..8usize]),
+                        ::asbind::ArrayKind::Array,
+                    )?,
             })
         })
     }
@@ -87,9 +96,10 @@ impl ::asbind::Lift for Tree {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Tree {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 8];
         cx.lower_object(
-            8,
             5,
+            &__b,
             |cx, p| {
                 let q: u32 = cx.lower_str(&self.label)?;
                 cx.write::<u32>(p + 0, q)?;
@@ -127,11 +137,13 @@ impl ::asbind::Lift for B {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[9], 12, "src/records/B")?;
+            let __b: [u8; 12] = cx.record_bytes(p, &[9], "src/records/B")?;
             ::std::result::Result::Ok(B {
-                y: cx.read::<f64>(p + 0)?,
+                y: <f64 as ::asbind::Scalar>::from_le(&__b[0usize..8usize]),
                 a: ({
-                    let __p: u32 = cx.read::<u32>(p + 8)?;
+                    let __p: u32 = <u32 as ::asbind::Scalar>::from_le(
+                        &__b[8usize..12usize],
+                    );
                     if __p == 0 {
                         ::std::option::Option::None
                     } else {
@@ -146,11 +158,12 @@ impl ::asbind::Lift for B {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for B {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 12];
+        <f64 as ::asbind::Scalar>::to_le(self.y, &mut __b[0usize..8usize]);
         cx.lower_object(
-            12,
             9,
+            &__b,
             |cx, p| {
-                cx.write(p + 0, self.y)?;
                 let q: u32 = match &self.a {
                     ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
@@ -181,11 +194,13 @@ impl ::asbind::Lift for A {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[8], 8, "src/records/A")?;
+            let __b: [u8; 8] = cx.record_bytes(p, &[8], "src/records/A")?;
             ::std::result::Result::Ok(A {
-                x: cx.read::<i32>(p + 0)?,
+                x: <i32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]),
                 b: ({
-                    let __p: u32 = cx.read::<u32>(p + 4)?;
+                    let __p: u32 = <u32 as ::asbind::Scalar>::from_le(
+                        &__b[4usize..8usize],
+                    );
                     if __p == 0 {
                         ::std::option::Option::None
                     } else {
@@ -200,11 +215,12 @@ impl ::asbind::Lift for A {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for A {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 8];
+        <i32 as ::asbind::Scalar>::to_le(self.x, &mut __b[0usize..4usize]);
         cx.lower_object(
             8,
-            8,
+            &__b,
             |cx, p| {
-                cx.write(p + 0, self.x)?;
                 let q: u32 = match &self.b {
                     ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
@@ -235,10 +251,10 @@ impl ::asbind::Lift for P {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[10], 16, "src/records/P")?;
+            let __b: [u8; 16] = cx.record_bytes(p, &[10], "src/records/P")?;
             ::std::result::Result::Ok(P {
-                x: cx.read::<f64>(p + 0)?,
-                y: cx.read::<f64>(p + 8)?,
+                x: <f64 as ::asbind::Scalar>::from_le(&__b[0usize..8usize]),
+                y: <f64 as ::asbind::Scalar>::from_le(&__b[8usize..16usize]),
             })
         })
     }
@@ -246,15 +262,10 @@ impl ::asbind::Lift for P {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for P {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(
-            16,
-            10,
-            |cx, p| {
-                cx.write(p + 0, self.x)?;
-                cx.write(p + 8, self.y)?;
-                ::std::result::Result::Ok(())
-            },
-        )
+        let mut __b = [0u8; 16];
+        <f64 as ::asbind::Scalar>::to_le(self.x, &mut __b[0usize..8usize]);
+        <f64 as ::asbind::Scalar>::to_le(self.y, &mut __b[8usize..16usize]);
+        cx.lower_flat_record(10, &__b)
     }
 }
 ::asbind::impl_reference_element!(P);
@@ -277,10 +288,15 @@ impl ::asbind::Lift for Knot {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[11], 8, "src/records/Knot")?;
+            let __b: [u8; 8] = cx.record_bytes(p, &[11], "src/records/Knot")?;
             ::std::result::Result::Ok(Knot {
-                v: cx.read::<i32>(p + 0)?,
-                k: ::std::boxed::Box::new(cx.lift::<Knot>(cx.read::<u32>(p + 4)?)?),
+                v: <i32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]),
+                k: ::std::boxed::Box::new(
+                    cx
+                        .lift::<
+                            Knot,
+                        >(<u32 as ::asbind::Scalar>::from_le(&__b[4usize..8usize]))?,
+                ),
             })
         })
     }
@@ -288,11 +304,12 @@ impl ::asbind::Lift for Knot {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Knot {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 8];
+        <i32 as ::asbind::Scalar>::to_le(self.v, &mut __b[0usize..4usize]);
         cx.lower_object(
-            8,
             11,
+            &__b,
             |cx, p| {
-                cx.write(p + 0, self.v)?;
                 let q: u32 = cx.lower(&self.k)?;
                 cx.write::<u32>(p + 4, q)?;
                 ::std::result::Result::Ok(())

@@ -110,7 +110,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_random_values, n)?
+            let __target = &__exports.f_random_values;
+            cx.call(__target, n)?
         };
         self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::TypedArray)
     }

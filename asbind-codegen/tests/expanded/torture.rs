@@ -19,11 +19,13 @@ impl ::asbind::Lift for Node {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[6], 8, "src/torture/Node")?;
+            let __b: [u8; 8] = cx.record_bytes(p, &[6], "src/torture/Node")?;
             ::std::result::Result::Ok(Node {
-                v: cx.read::<i32>(p + 0)?,
+                v: <i32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]),
                 next: ({
-                    let __p: u32 = cx.read::<u32>(p + 4)?;
+                    let __p: u32 = <u32 as ::asbind::Scalar>::from_le(
+                        &__b[4usize..8usize],
+                    );
                     if __p == 0 {
                         ::std::option::Option::None
                     } else {
@@ -38,11 +40,12 @@ impl ::asbind::Lift for Node {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Node {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 8];
+        <i32 as ::asbind::Scalar>::to_le(self.v, &mut __b[0usize..4usize]);
         cx.lower_object(
-            8,
             6,
+            &__b,
             |cx, p| {
-                cx.write(p + 0, self.v)?;
                 let q: u32 = match &self.next {
                     ::std::option::Option::Some(__v) => cx.lower(__v)?,
                     ::std::option::Option::None => 0u32,
@@ -73,13 +76,19 @@ impl ::asbind::Lift for Tree {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[7], 8, "src/torture/Tree")?;
+            let __b: [u8; 8] = cx.record_bytes(p, &[7], "src/torture/Tree")?;
             ::std::result::Result::Ok(Tree {
-                label: cx.lift_string(cx.read::<u32>(p + 0)?)?,
+                label: cx
+                    .lift_string(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]),
+                    )?,
                 kids: cx
                     .lift_vec_as::<
                         Tree,
-                    >(cx.read::<u32>(p + 4)?, ::asbind::ArrayKind::Array)?,
+                    >(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[4usize..8usize]),
+                        ::asbind::ArrayKind::Array,
+                    )?,
             })
         })
     }
@@ -87,9 +96,10 @@ impl ::asbind::Lift for Tree {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Tree {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 8];
         cx.lower_object(
-            8,
             7,
+            &__b,
             |cx, p| {
                 let q: u32 = cx.lower_str(&self.label)?;
                 cx.write::<u32>(p + 0, q)?;
@@ -626,7 +636,8 @@ impl<H: Host> Module<H> {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_data, n)?
+            let __target = &__exports.f_data;
+            cx.call(__target, n)?
         };
         self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }

@@ -19,10 +19,10 @@ impl ::asbind::Lift for Inner {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[39], 4, "src/values/Inner")?;
+            let __b: [u8; 4] = cx.record_bytes(p, &[39], "src/values/Inner")?;
             ::std::result::Result::Ok(Inner {
-                v: cx.read::<i8>(p + 0)?,
-                w: cx.read::<i16>(p + 2)?,
+                v: <i8 as ::asbind::Scalar>::from_le(&__b[0usize..1usize]),
+                w: <i16 as ::asbind::Scalar>::from_le(&__b[2usize..4usize]),
             })
         })
     }
@@ -30,15 +30,10 @@ impl ::asbind::Lift for Inner {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Inner {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(
-            4,
-            39,
-            |cx, p| {
-                cx.write(p + 0, self.v)?;
-                cx.write(p + 2, self.w)?;
-                ::std::result::Result::Ok(())
-            },
-        )
+        let mut __b = [0u8; 4];
+        <i8 as ::asbind::Scalar>::to_le(self.v, &mut __b[0usize..1usize]);
+        <i16 as ::asbind::Scalar>::to_le(self.w, &mut __b[2usize..4usize]);
+        cx.lower_flat_record(39, &__b)
     }
 }
 ::asbind::impl_reference_element!(Inner);
@@ -83,32 +78,42 @@ impl ::asbind::Lift for Mixed {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[38], 64, "src/values/Mixed")?;
+            let __b: [u8; 64] = cx.record_bytes(p, &[38], "src/values/Mixed")?;
             ::std::result::Result::Ok(Mixed {
-                a: cx.read::<u8>(p + 0)?,
-                b: cx.read::<f64>(p + 8)?,
-                c: cx.read::<i32>(p + 16)?,
-                s: cx.lift_string(cx.read::<u32>(p + 20)?)?,
-                t: cx.read::<bool>(p + 24)?,
-                h: cx.read::<u16>(p + 26)?,
+                a: <u8 as ::asbind::Scalar>::from_le(&__b[0usize..1usize]),
+                b: <f64 as ::asbind::Scalar>::from_le(&__b[8usize..16usize]),
+                c: <i32 as ::asbind::Scalar>::from_le(&__b[16usize..20usize]),
+                s: cx
+                    .lift_string(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[20usize..24usize]),
+                    )?,
+                t: <bool as ::asbind::Scalar>::from_le(&__b[24usize..25usize]),
+                h: <u16 as ::asbind::Scalar>::from_le(&__b[26usize..28usize]),
                 n: {
-                    let __p: u32 = cx.read::<u32>(p + 28)?;
+                    let __p: u32 = <u32 as ::asbind::Scalar>::from_le(
+                        &__b[28usize..32usize],
+                    );
                     if __p == 0 {
                         ::std::option::Option::None
                     } else {
                         ::std::option::Option::Some(cx.lift_string(__p)?)
                     }
                 },
-                big: cx.read::<i64>(p + 32)?,
-                ub: cx.read::<u64>(p + 40)?,
-                u: cx.read::<u32>(p + 48)?,
-                f: cx.read::<f32>(p + 52)?,
+                big: <i64 as ::asbind::Scalar>::from_le(&__b[32usize..40usize]),
+                ub: <u64 as ::asbind::Scalar>::from_le(&__b[40usize..48usize]),
+                u: <u32 as ::asbind::Scalar>::from_le(&__b[48usize..52usize]),
+                f: <f32 as ::asbind::Scalar>::from_le(&__b[52usize..56usize]),
                 arr: cx
                     .lift_vec_as::<
                         i32,
-                    >(cx.read::<u32>(p + 56)?, ::asbind::ArrayKind::Array)?,
+                    >(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[56usize..60usize]),
+                        ::asbind::ArrayKind::Array,
+                    )?,
                 inner: {
-                    let __p: u32 = cx.read::<u32>(p + 60)?;
+                    let __p: u32 = <u32 as ::asbind::Scalar>::from_le(
+                        &__b[60usize..64usize],
+                    );
                     if __p == 0 {
                         ::std::option::Option::None
                     } else {
@@ -122,26 +127,27 @@ impl ::asbind::Lift for Mixed {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Mixed {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 64];
+        <u8 as ::asbind::Scalar>::to_le(self.a, &mut __b[0usize..1usize]);
+        <f64 as ::asbind::Scalar>::to_le(self.b, &mut __b[8usize..16usize]);
+        <i32 as ::asbind::Scalar>::to_le(self.c, &mut __b[16usize..20usize]);
+        <bool as ::asbind::Scalar>::to_le(self.t, &mut __b[24usize..25usize]);
+        <u16 as ::asbind::Scalar>::to_le(self.h, &mut __b[26usize..28usize]);
+        <i64 as ::asbind::Scalar>::to_le(self.big, &mut __b[32usize..40usize]);
+        <u64 as ::asbind::Scalar>::to_le(self.ub, &mut __b[40usize..48usize]);
+        <u32 as ::asbind::Scalar>::to_le(self.u, &mut __b[48usize..52usize]);
+        <f32 as ::asbind::Scalar>::to_le(self.f, &mut __b[52usize..56usize]);
         cx.lower_object(
-            64,
             38,
+            &__b,
             |cx, p| {
-                cx.write(p + 0, self.a)?;
-                cx.write(p + 8, self.b)?;
-                cx.write(p + 16, self.c)?;
                 let q: u32 = cx.lower_str(&self.s)?;
                 cx.write::<u32>(p + 20, q)?;
-                cx.write(p + 24, self.t)?;
-                cx.write(p + 26, self.h)?;
                 let q: u32 = match &self.n {
                     ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
                     ::std::option::Option::None => 0u32,
                 };
                 cx.write::<u32>(p + 28, q)?;
-                cx.write(p + 32, self.big)?;
-                cx.write(p + 40, self.ub)?;
-                cx.write(p + 48, self.u)?;
-                cx.write(p + 52, self.f)?;
                 let q: u32 = {
                     let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::Array, 5)?;
                     cx.lower_array(&self.arr, __id)?
@@ -177,10 +183,10 @@ impl ::asbind::Lift for Point {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[7], 16, "src/values/Point")?;
+            let __b: [u8; 16] = cx.record_bytes(p, &[7], "src/values/Point")?;
             ::std::result::Result::Ok(Point {
-                x: cx.read::<f64>(p + 0)?,
-                y: cx.read::<f64>(p + 8)?,
+                x: <f64 as ::asbind::Scalar>::from_le(&__b[0usize..8usize]),
+                y: <f64 as ::asbind::Scalar>::from_le(&__b[8usize..16usize]),
             })
         })
     }
@@ -188,15 +194,10 @@ impl ::asbind::Lift for Point {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Point {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
-        cx.lower_object(
-            16,
-            7,
-            |cx, p| {
-                cx.write(p + 0, self.x)?;
-                cx.write(p + 8, self.y)?;
-                ::std::result::Result::Ok(())
-            },
-        )
+        let mut __b = [0u8; 16];
+        <f64 as ::asbind::Scalar>::to_le(self.x, &mut __b[0usize..8usize]);
+        <f64 as ::asbind::Scalar>::to_le(self.y, &mut __b[8usize..16usize]);
+        cx.lower_flat_record(7, &__b)
     }
 }
 ::asbind::impl_reference_element!(Point);
@@ -221,11 +222,20 @@ impl ::asbind::Lift for Segment {
         p: u32,
     ) -> ::asbind::Result<Self> {
         cx.nested(|cx| {
-            cx.expect_object(p, &[40], 12, "src/values/Segment")?;
+            let __b: [u8; 12] = cx.record_bytes(p, &[40], "src/values/Segment")?;
             ::std::result::Result::Ok(Segment {
-                from: cx.lift::<Point>(cx.read::<u32>(p + 0)?)?,
-                to: cx.lift::<Point>(cx.read::<u32>(p + 4)?)?,
-                label: cx.lift_string(cx.read::<u32>(p + 8)?)?,
+                from: cx
+                    .lift::<
+                        Point,
+                    >(<u32 as ::asbind::Scalar>::from_le(&__b[0usize..4usize]))?,
+                to: cx
+                    .lift::<
+                        Point,
+                    >(<u32 as ::asbind::Scalar>::from_le(&__b[4usize..8usize]))?,
+                label: cx
+                    .lift_string(
+                        <u32 as ::asbind::Scalar>::from_le(&__b[8usize..12usize]),
+                    )?,
             })
         })
     }
@@ -233,9 +243,10 @@ impl ::asbind::Lift for Segment {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::asbind::Lower for Segment {
     fn lower<D: 'static>(&self, cx: &mut ::asbind::Ctx<'_, D>) -> ::asbind::Result<u32> {
+        let mut __b = [0u8; 12];
         cx.lower_object(
-            12,
             40,
+            &__b,
             |cx, p| {
                 let q: u32 = cx.lower(&self.from)?;
                 cx.write::<u32>(p + 0, q)?;
@@ -995,7 +1006,8 @@ impl Module {
                 let __id = cx.array_id_hint::<i8>(::asbind::ArrayKind::TypedArray, 13)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_i8, a)?
+            let __target = &__exports.f_twice_i8;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<i8>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1023,7 +1035,8 @@ impl Module {
                 let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 12)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_u8, a)?
+            let __target = &__exports.f_twice_u8;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<u8>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1051,7 +1064,8 @@ impl Module {
                 let __id = cx.array_id_hint::<u8>(::asbind::ArrayKind::TypedArray, 10)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_u8c, a)?
+            let __target = &__exports.f_twice_u8c;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<u8>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1079,7 +1093,8 @@ impl Module {
                 let __id = cx.array_id_hint::<i16>(::asbind::ArrayKind::TypedArray, 16)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_i16, a)?
+            let __target = &__exports.f_twice_i16;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<i16>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1107,7 +1122,8 @@ impl Module {
                 let __id = cx.array_id_hint::<u16>(::asbind::ArrayKind::TypedArray, 18)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_u16, a)?
+            let __target = &__exports.f_twice_u16;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<u16>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1135,7 +1151,8 @@ impl Module {
                 let __id = cx.array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_i32, a)?
+            let __target = &__exports.f_twice_i32;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<i32>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1163,7 +1180,8 @@ impl Module {
                 let __id = cx.array_id_hint::<u32>(::asbind::ArrayKind::TypedArray, 21)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_u32, a)?
+            let __target = &__exports.f_twice_u32;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<u32>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1191,7 +1209,8 @@ impl Module {
                 let __id = cx.array_id_hint::<i64>(::asbind::ArrayKind::TypedArray, 23)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_i64, a)?
+            let __target = &__exports.f_twice_i64;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<i64>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1219,7 +1238,8 @@ impl Module {
                 let __id = cx.array_id_hint::<u64>(::asbind::ArrayKind::TypedArray, 25)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_u64, a)?
+            let __target = &__exports.f_twice_u64;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<u64>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1247,7 +1267,8 @@ impl Module {
                 let __id = cx.array_id_hint::<f32>(::asbind::ArrayKind::TypedArray, 27)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_f32, a)?
+            let __target = &__exports.f_twice_f32;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<f32>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1275,7 +1296,8 @@ impl Module {
                 let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 29)?;
                 cx.lower_typed_array(a, __id)?
             };
-            cx.call(&__exports.f_twice_f64, a)?
+            let __target = &__exports.f_twice_f64;
+            cx.call(__target, a)?
         };
         self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1295,7 +1317,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_subarray_i16, ())?
+            let __target = &__exports.f_subarray_i16;
+            cx.call(__target, ())?
         };
         self.instance.view_mut_as::<i16>(__r, ::asbind::ArrayKind::TypedArray)
     }
@@ -1343,7 +1366,8 @@ impl Module {
                 let __id = cx.array_id_hint::<f64>(::asbind::ArrayKind::Array, 31)?;
                 cx.lower_array(a, __id)?
             };
-            cx.call(&__exports.f_scale_f64_array, (a, k))?
+            let __target = &__exports.f_scale_f64_array;
+            cx.call(__target, (a, k))?
         };
         self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::Array)
     }
@@ -1363,7 +1387,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_range_u64, n)?
+            let __target = &__exports.f_range_u64;
+            cx.call(__target, n)?
         };
         self.instance.view_mut_as::<u64>(__r, ::asbind::ArrayKind::Array)
     }
@@ -1513,7 +1538,8 @@ impl Module {
         let __r = {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
-            cx.call(&__exports.f_static_squares, n)?
+            let __target = &__exports.f_static_squares;
+            cx.call(__target, n)?
         };
         self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::StaticArray)
     }

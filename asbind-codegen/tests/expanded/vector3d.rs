@@ -135,7 +135,6 @@ impl Vector3d {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let o: u32 = cx.lower(o)?;
         let __target = &__exports.f_vector3d_m_distance;
         let __r = cx.call(__target, (__this, o))?;
@@ -311,7 +310,8 @@ impl Module {
             let __exports = &self.exports;
             let mut cx = self.instance.ctx();
             let v: u32 = cx.lower(v)?;
-            cx.call(&__exports.f_vector_coords, v)?
+            let __target = &__exports.f_vector_coords;
+            cx.call(__target, v)?
         };
         self.instance.view_mut_as::<f64>(__r, ::asbind::ArrayKind::StaticArray)
     }

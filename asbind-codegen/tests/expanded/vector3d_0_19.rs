@@ -140,7 +140,6 @@ impl Vector3d {
         let __exports = &m.exports;
         let mut cx = m.instance.ctx();
         let __this: u32 = cx.lower(self)?;
-        cx.hold(__this)?;
         let o: u32 = cx.lower(o)?;
         let __target = &__exports.f_vector3d_distance;
         let __r = cx.call(__target, (__this, o))?;
