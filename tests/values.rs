@@ -64,6 +64,24 @@ fn strings_both_ways() {
 }
 
 #[test]
+fn lifted_strings_hold_exactly_their_text() {
+    // The host reserves what the text needs, not a worst case per code unit: a module cannot
+    // make it allocate three times a string's length.
+    each(|v| {
+        for s in ["", "ascii only", "héllo wörld", "你好, 世界", "🎉🎉 pairs", &"é".repeat(10_000)] {
+            let out = v.concat(s, "").unwrap();
+            assert_eq!(out, s);
+            assert_eq!(out.capacity(), out.len(), "{s:?}");
+        }
+        let lossy = {
+            v.instance_mut().set_utf16(Utf16::Lossy);
+            v.lone_surrogate().unwrap()
+        };
+        assert_eq!((lossy.as_str(), lossy.capacity()), ("a\u{FFFD}b", 5));
+    });
+}
+
+#[test]
 fn unpaired_surrogates_strict_lossy_or_raw() {
     each(|v| {
         assert!(matches!(v.lone_surrogate(), Err(Error::InvalidUtf16 { .. })), "strict by default");

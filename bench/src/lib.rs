@@ -164,12 +164,14 @@ pub fn same_polygon(host: &mut dyn Host, queries: &[([f32; 3], [f32; 3])]) -> Re
 pub struct AsbindHost {
     m: navmesh::Module,
     nav: Option<navmesh::Navmesh>,
+    /// Reused for every path, as the raw host does.
+    path: Vec<f32>,
 }
 
 impl AsbindHost {
     /// A fresh instance.
     pub fn new() -> Result<Self> {
-        Ok(AsbindHost { m: navmesh::Module::new()?, nav: None })
+        Ok(AsbindHost { m: navmesh::Module::new()?, nav: None, path: Vec::new() })
     }
 
     /// The path between two points, as the bindings return it.
@@ -191,8 +193,13 @@ impl Host for AsbindHost {
 
     #[inline]
     fn search(&mut self, start: [f32; 3], end: [f32; 3], sum: &mut Checksum) -> Result<()> {
-        let path = self.search_path(start, end)?;
-        sum.add(&path);
+        // The path borrowed in the module's memory (checked once), copied into the reused
+        // buffer before the next call.
+        let nav = self.nav.as_ref().ok_or("init first")?;
+        let view = nav.search_path_view(&mut self.m, start[0], start[1], start[2], end[0], end[1], end[2])?;
+        self.path.clear();
+        self.path.extend_from_slice(view);
+        sum.add(&self.path);
         Ok(())
     }
 }
