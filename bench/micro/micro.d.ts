@@ -7,6 +7,26 @@ declare namespace __AdaptedExports {
   export function __unpin(ptr: number): void;
   export function __collect(): void;
   export const __rtti_base: number;
+  /** assembly/micro/REC_ID */
+  export const REC_ID: {
+    /** @type `u32` */
+    get value(): number
+  };
+  /** assembly/micro/ARRAY_REC_ID */
+  export const ARRAY_REC_ID: {
+    /** @type `u32` */
+    get value(): number
+  };
+  /** assembly/micro/FLOAT32ARRAY_ID */
+  export const FLOAT32ARRAY_ID: {
+    /** @type `u32` */
+    get value(): number
+  };
+  /** assembly/micro/ARRAY_F64_ID */
+  export const ARRAY_F64_ID: {
+    /** @type `u32` */
+    get value(): number
+  };
   /**
    * assembly/micro/add
    * @param a `i32`
@@ -79,22 +99,22 @@ declare namespace __AdaptedExports {
    * @param r `assembly/micro/Rec`
    * @returns `assembly/micro/Rec`
    */
-  export function echo_rec(r: __Record9<undefined>): __Record9<never>;
+  export function echo_rec(r: __Record4<undefined>): __Record4<never>;
   /**
    * assembly/micro/keep_recs
    * @param slot `i32`
    * @param a `~lib/array/Array<assembly/micro/Rec>`
    */
-  export function keep_recs(slot: number, a: Array<__Record9<undefined>>): void;
+  export function keep_recs(slot: number, a: Array<__Record4<undefined>>): void;
   /**
    * assembly/micro/kept_recs
    * @param slot `i32`
    * @returns `~lib/array/Array<assembly/micro/Rec>`
    */
-  export function kept_recs(slot: number): Array<__Record9<never>>;
+  export function kept_recs(slot: number): Array<__Record4<never>>;
 }
 /** assembly/micro/Rec */
-declare interface __Record9<TOmittable> {
+declare interface __Record4<TOmittable> {
   /** @type `i32` */
   id: number | TOmittable;
   /** @type `f64` */

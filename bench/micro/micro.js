@@ -17,6 +17,34 @@ export async function instantiate(module, imports = {}) {
   const { exports } = await WebAssembly.instantiate(module, adaptedImports);
   const memory = exports.memory || imports.env.memory;
   const adaptedExports = Object.setPrototypeOf({
+    REC_ID: {
+      // assembly/micro/REC_ID: u32
+      valueOf() { return this.value; },
+      get value() {
+        return exports.REC_ID.value >>> 0;
+      }
+    },
+    ARRAY_REC_ID: {
+      // assembly/micro/ARRAY_REC_ID: u32
+      valueOf() { return this.value; },
+      get value() {
+        return exports.ARRAY_REC_ID.value >>> 0;
+      }
+    },
+    FLOAT32ARRAY_ID: {
+      // assembly/micro/FLOAT32ARRAY_ID: u32
+      valueOf() { return this.value; },
+      get value() {
+        return exports.FLOAT32ARRAY_ID.value >>> 0;
+      }
+    },
+    ARRAY_F64_ID: {
+      // assembly/micro/ARRAY_F64_ID: u32
+      valueOf() { return this.value; },
+      get value() {
+        return exports.ARRAY_F64_ID.value >>> 0;
+      }
+    },
     keep_str(slot, s) {
       // assembly/micro/keep_str(i32, ~lib/string/String) => void
       s = __lowerString(s) || __notnull();
@@ -38,7 +66,7 @@ export async function instantiate(module, imports = {}) {
     },
     keep_f32(slot, a) {
       // assembly/micro/keep_f32(i32, ~lib/typedarray/Float32Array) => void
-      a = __lowerTypedArray(Float32Array, 5, 2, a) || __notnull();
+      a = __lowerTypedArray(Float32Array, 6, 2, a) || __notnull();
       exports.keep_f32(slot, a);
     },
     kept_f32(slot) {
@@ -47,7 +75,7 @@ export async function instantiate(module, imports = {}) {
     },
     sum_f32(a) {
       // assembly/micro/sum_f32(~lib/typedarray/Float32Array) => f64
-      a = __lowerTypedArray(Float32Array, 5, 2, a) || __notnull();
+      a = __lowerTypedArray(Float32Array, 6, 2, a) || __notnull();
       return exports.sum_f32(a);
     },
     keep_f64(slot, a) {
@@ -66,24 +94,24 @@ export async function instantiate(module, imports = {}) {
     },
     echo_rec(r) {
       // assembly/micro/echo_rec(assembly/micro/Rec) => assembly/micro/Rec
-      r = __lowerRecord9(r) || __notnull();
-      return __liftRecord9(exports.echo_rec(r) >>> 0);
+      r = __lowerRecord4(r) || __notnull();
+      return __liftRecord4(exports.echo_rec(r) >>> 0);
     },
     keep_recs(slot, a) {
       // assembly/micro/keep_recs(i32, ~lib/array/Array<assembly/micro/Rec>) => void
-      a = __lowerArray((pointer, value) => { __setU32(pointer, __lowerRecord9(value) || __notnull()); }, 10, 2, a) || __notnull();
+      a = __lowerArray((pointer, value) => { __setU32(pointer, __lowerRecord4(value) || __notnull()); }, 5, 2, a) || __notnull();
       exports.keep_recs(slot, a);
     },
     kept_recs(slot) {
       // assembly/micro/kept_recs(i32) => ~lib/array/Array<assembly/micro/Rec>
-      return __liftArray(pointer => __liftRecord9(__getU32(pointer)), 2, exports.kept_recs(slot) >>> 0);
+      return __liftArray(pointer => __liftRecord4(__getU32(pointer)), 2, exports.kept_recs(slot) >>> 0);
     },
   }, exports);
-  function __lowerRecord9(value) {
+  function __lowerRecord4(value) {
     // assembly/micro/Rec
     // Hint: Opt-out from lowering as a record by providing an empty constructor
     if (value == null) return 0;
-    const pointer = exports.__pin(exports.__new(28, 9));
+    const pointer = exports.__pin(exports.__new(28, 4));
     __setU32(pointer + 0, value.id);
     __setF64(pointer + 8, value.x);
     __setF64(pointer + 16, value.y);
@@ -91,7 +119,7 @@ export async function instantiate(module, imports = {}) {
     exports.__unpin(pointer);
     return pointer;
   }
-  function __liftRecord9(pointer) {
+  function __liftRecord4(pointer) {
     // assembly/micro/Rec
     // Hint: Opt-out from lifting as a record by providing an empty constructor
     if (!pointer) return null;

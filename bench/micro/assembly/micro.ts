@@ -15,6 +15,12 @@ class Rec {
   name: string = "";
 }
 
+/** Runtime ids of the containers, for hosts that marshal by hand (the raw baseline). */
+export const REC_ID: u32 = idof<Rec>();
+export const ARRAY_REC_ID: u32 = idof<Array<Rec>>();
+export const FLOAT32ARRAY_ID: u32 = idof<Float32Array>();
+export const ARRAY_F64_ID: u32 = idof<Array<f64>>();
+
 /** The numeric call. */
 export function add(a: i32, b: i32): i32 {
   return a + b;
