@@ -5,8 +5,9 @@
 //
 // Prints `{"node": version}`, then one JSON line per case: `{"case": name, "ns": median per call}`.
 // Each case is set up and checked like the Rust hosts do it (benches/micro/run.rs): the same
-// inputs, one call compared with the expected result, then an adaptive iteration count per
-// sample (about 1 ms with --quick, else 5 ms), 5 or 15 samples, the median. Cases the glue has
+// inputs, one call compared with the expected result, then (timing.rs's plan) an adaptive
+// iteration count per sample (about 1 ms and at least 2 calls with --quick, else 10 ms and at
+// least 4), 5 or 15 samples, the median. Cases the glue has
 // no counterpart for (borrowed views) are skipped.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -81,16 +82,17 @@ function ns(loop, f, iters) {
 
 /**
  * Median ns per call: a warm-up of about four samples (so V8 has optimized the glue), the
- * iteration count calibrated to `targetNs` per sample (as timing.rs), `samples` samples.
+ * iteration count calibrated to `targetNs` per sample (at least `minIters`, as timing.rs),
+ * `samples` samples.
  */
-function measure(f, targetNs, samples) {
+function measure(f, targetNs, samples, minIters) {
   const loop = makeLoop();
   const warm = process.hrtime.bigint();
   do loop(f, 1, box); while (Number(process.hrtime.bigint() - warm) < 4 * targetNs);
   let iters = 1;
   for (;;) {
     const per = ns(loop, f, iters);
-    if (per * iters >= targetNs / 8 || iters >= 2 ** 32) { iters = Math.max(1, Math.floor(targetNs / per)); break; }
+    if (per * iters >= targetNs / 8 || iters >= 2 ** 32) { iters = Math.max(minIters, Math.floor(targetNs / per)); break; }
     iters *= 2;
   }
   const times = Array.from({ length: samples }, () => ns(loop, f, iters)).sort((a, b) => a - b);
@@ -108,7 +110,7 @@ const glue = await instantiate(new WebAssembly.Module(readFileSync(here("./micro
 const raw = Object.getPrototypeOf(glue); // the module's own exports, under the glue's wrappers
 
 console.log(JSON.stringify({ node: process.version }));
-const [targetNs, samples] = quick ? [1e6, 5] : [5e6, 15];
+const [targetNs, samples, minIters] = quick ? [1e6, 5, 2] : [1e7, 15, 4];
 cases.forEach((c, slot) => {
   if (wanted.length && !wanted.includes(c.name)) return;
   const prepared = prepare(glue, raw, c, slot);
@@ -118,6 +120,6 @@ cases.forEach((c, slot) => {
   if (expected !== undefined && !same(got, expected)) {
     throw new Error(`${c.name}: the glue returned ${String(got).slice(0, 100)}, expected ${String(expected).slice(0, 100)}`);
   }
-  console.log(JSON.stringify({ case: c.name, ns: measure(f, targetNs, samples) }));
+  console.log(JSON.stringify({ case: c.name, ns: measure(f, targetNs, samples, minIters) }));
 });
 if (box.sink === 0.5) console.log("unreachable"); // keeps `sink` observable

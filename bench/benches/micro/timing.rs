@@ -15,21 +15,27 @@ pub struct Plan {
     pub target: Duration,
     /// Samples per column.
     pub samples: usize,
+    /// Fewest calls in a sample: rows that allocate megabytes in the module vary with where the
+    /// module's allocator and collector are in their cycles, so one call is not a sample.
+    pub min_iters: u64,
 }
 
 impl Plan {
-    /// `--quick`: 1 ms samples, 5 of them; otherwise 5 ms samples, 15 of them.
+    /// `--quick`: 5 samples of 1 ms and at least 2 calls; otherwise 15 samples of 10 ms and
+    /// at least 4 calls.
     pub fn new(quick: bool) -> Self {
         if quick {
-            Plan { target: Duration::from_millis(1), samples: 5 }
+            Plan { target: Duration::from_millis(1), samples: 5, min_iters: 2 }
         } else {
-            Plan { target: Duration::from_millis(5), samples: 15 }
+            Plan { target: Duration::from_millis(10), samples: 15, min_iters: 4 }
         }
     }
 }
 
-/// Iterations for one sample of about `target` (at least 1), after a warm-up call.
-fn calibrate(f: &mut Sampler<'_>, target: Duration) -> Result<u64> {
+/// Iterations for one sample of about `plan.target` (at least `plan.min_iters`), after a
+/// warm-up call.
+fn calibrate(f: &mut Sampler<'_>, plan: Plan) -> Result<u64> {
+    let target = plan.target;
     f(1)?;
     let mut iters = 1u64;
     loop {
@@ -38,7 +44,7 @@ fn calibrate(f: &mut Sampler<'_>, target: Duration) -> Result<u64> {
         let elapsed = t.elapsed();
         if elapsed >= target / 8 || iters >= 1 << 32 {
             let per_call = elapsed.as_secs_f64() / iters as f64;
-            return Ok(((target.as_secs_f64() / per_call) as u64).max(1));
+            return Ok(((target.as_secs_f64() / per_call) as u64).max(plan.min_iters));
         }
         iters *= 2;
     }
@@ -47,7 +53,7 @@ fn calibrate(f: &mut Sampler<'_>, target: Duration) -> Result<u64> {
 /// The median time per call (ns) of each column, sampled in turn (column 1, 2, ..., 1, 2, ...)
 /// so that a change in the machine's load hits every column alike.
 pub fn measure(columns: &mut [Sampler<'_>], plan: Plan) -> Result<Vec<f64>> {
-    let iters = columns.iter_mut().map(|f| calibrate(f, plan.target)).collect::<Result<Vec<u64>>>()?;
+    let iters = columns.iter_mut().map(|f| calibrate(f, plan)).collect::<Result<Vec<u64>>>()?;
     let mut times = vec![Vec::with_capacity(plan.samples); columns.len()];
     for _ in 0..plan.samples {
         for ((f, &n), t) in columns.iter_mut().zip(&iters).zip(&mut times) {

@@ -4,23 +4,29 @@
 
 use asbind_bench::Result;
 
+/// Chunk of the counting loops: their per-element terms are summed in `u32` within a chunk
+/// (LLVM vectorizes that, not a `usize` sum), and a chunk's total cannot overflow it.
+const CHUNK: usize = 1 << 16;
+
 /// The UTF-16 length of `s` in code units, and whether `s` is ASCII.
 pub fn utf16_len(s: &str) -> (usize, bool) {
     if s.is_ascii() {
         return (s.len(), true);
     }
     // One unit per character, two for the 4-byte ones: count lead bytes, plus the 4-byte leads.
-    let units = s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum();
+    let units = s
+        .as_bytes()
+        .chunks(CHUNK)
+        .map(|c| c.iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum::<u32>() as usize)
+        .sum();
     (units, false)
 }
 
 /// The UTF-8 length of valid UTF-16 `units`: 1, 2 or 3 bytes per unit, and 2 per surrogate
 /// (a pair is 4 bytes). Branch-free, so it vectorizes.
 pub fn utf8_len(units: &[u16]) -> usize {
-    units
-        .iter()
-        .map(|&u| 1 + usize::from(u >= 0x80) + usize::from(u >= 0x800) - usize::from(u & 0xF800 == 0xD800))
-        .sum()
+    let bytes = |u: u16| 1 + u32::from(u >= 0x80) + u32::from(u >= 0x800) - u32::from(u & 0xF800 == 0xD800);
+    units.chunks(CHUNK).map(|c| c.iter().map(|&u| bytes(u)).sum::<u32>() as usize).sum()
 }
 
 /// `bytes` as code units in place: little-endian hosts, 2-aligned payloads (every payload the
@@ -63,10 +69,14 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
             &owned
         }
     };
-    if encoding_rs::mem::utf16_valid_up_to(units) != units.len() {
+    // All Basic Latin (one fast pass) is valid and as long in UTF-8; otherwise validate, count.
+    let len = if encoding_rs::mem::is_basic_latin(units) {
+        units.len()
+    } else if encoding_rs::mem::utf16_valid_up_to(units) != units.len() {
         return Err("invalid UTF-16: unpaired surrogate".into());
-    }
-    let len = utf8_len(units);
+    } else {
+        utf8_len(units)
+    };
     let mut out = "\0".repeat(len);
     let (read, written) = encoding_rs::mem::convert_utf16_to_str_partial(units, &mut out);
     if read != units.len() || written != len {
