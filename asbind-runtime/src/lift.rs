@@ -342,11 +342,7 @@ fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
         // Lossy with unpaired surrogates (rare).
         return Ok(decode_worst_case(units));
     }
-    // Valid UTF-16: 1, 2 or 3 bytes per unit, a surrogate pair 4 (2 per half).
-    let len: usize = units
-        .iter()
-        .map(|&u| 1 + usize::from(u >= 0x80) + usize::from(u >= 0x800 && !(0xD800..0xE000).contains(&u)))
-        .sum();
+    let len = utf8_len(units);
     let mut out = vec![0u8; len];
     let (read, written) = encoding_rs::mem::convert_utf16_to_utf8_partial(units, &mut out);
     if read != units.len() || written != len {
@@ -355,6 +351,13 @@ fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
     }
     // SAFETY: `convert_utf16_to_utf8_partial` writes valid UTF-8, and it wrote all `len` bytes.
     Ok(unsafe { String::from_utf8_unchecked(out) })
+}
+
+/// The UTF-8 length of valid UTF-16: 1, 2 or 3 bytes per unit, 2 per surrogate (a pair is 4).
+/// Branch-free in `u32` lanes, over chunks short enough not to overflow them: it vectorizes.
+fn utf8_len(units: &[u16]) -> usize {
+    let bytes = |u: u16| 1 + u32::from(u >= 0x80) + u32::from(u >= 0x800) - u32::from(u & 0xF800 == 0xD800);
+    units.chunks(1 << 16).map(|c| c.iter().map(|&u| bytes(u)).sum::<u32>() as usize).sum()
 }
 
 /// Decodes into a buffer of the worst-case size (3 bytes per unit), then trims it: unpaired
