@@ -382,8 +382,8 @@ pub struct Precompiled {
 /// Where a precompiled artifact comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Artifact {
-    /// A file, embedded with `include_bytes!` of this absolute path (build.rs writes it to
-    /// `OUT_DIR`).
+    /// A file, embedded with `include_bytes!` of this path: absolute, or relative to the file
+    /// the generated code is written to (build.rs writes both to `OUT_DIR`).
     File(PathBuf),
     /// The bytes themselves, embedded as a byte string literal (the macro).
     Inline(Vec<u8>),

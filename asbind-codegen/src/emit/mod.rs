@@ -813,8 +813,8 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
     let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
     let constructors = match embed {
-        Embed::Bytes(wasm) => embedded(wasm, None, &host_doc, &host_param, &host_arg, &data),
-        Embed::Precompiled(p) => embedded(&p.wasm, Some(p), &host_doc, &host_param, &host_arg, &data),
+        Embed::Bytes(wasm) => embedded(wasm, None, host_doc, &host_param, &host_arg, &data),
+        Embed::Precompiled(p) => embedded(&p.wasm, Some(p), host_doc, &host_param, &host_arg, &data),
         Embed::Runtime => {
             let d_file =
                 doc(&format!("Loads and instantiates the module from a `.wasm` file; {host_doc}standard imports."));
@@ -968,8 +968,8 @@ fn embedded(
         Some(p) => (precompiled_const(p), precompiled_load()),
     };
     let d_compiled = if precompiled.is_some() {
-        "The embedded module, loaded once per process: from [`PRECOMPILED`](Self::PRECOMPILED) when
-         it matches this wasmtime, its configuration and this CPU, else compiled from
+        "The embedded module, loaded once per process: from [`PRECOMPILED`](Self::PRECOMPILED) when\n\
+         it matches this wasmtime, its configuration and this CPU, else compiled from\n\
          [`WASM`](Self::WASM) (why is logged at debug level; `is_precompiled()` tells which)."
     } else {
         "The embedded module, compiled once per process."
@@ -1016,8 +1016,8 @@ fn precompiled_const(p: &Precompiled) -> TokenStream {
             quote!(#lit)
         }
     };
-    let d_some = doc("The embedded module precompiled at build time by wasmtime (`asbind::Module::precompile`),
-         which [`compiled`](Self::compiled) loads instead of compiling [`WASM`](Self::WASM) when it
+    let d_some = doc("The embedded module precompiled at build time by wasmtime (`asbind::Module::precompile`),\n\
+         which [`compiled`](Self::compiled) loads instead of compiling [`WASM`](Self::WASM) when it\n\
          matches.");
     if p.only_for.is_empty() {
         return quote! {
