@@ -303,4 +303,32 @@ mod tests {
         assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), modified, "unchanged: not rewritten");
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn an_inline_artifact_is_only_embedded_for_its_target() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let wasm = root.join("fixtures/hello.wasm");
+        let model = asbind_codegen::model(&Options::new(&wasm, Embed::Bytes(wasm.clone()))).unwrap();
+        let only_for = vec![("target_arch".to_string(), "x86_64".to_string()), ("target_os".into(), "linux".into())];
+        let p = asbind_codegen::Precompiled {
+            wasm: wasm.clone(),
+            artifact: asbind_codegen::Artifact::Inline(b"\x00artifact".to_vec()),
+            only_for,
+        };
+        let tokens = asbind_codegen::emit::emit(&model, &Embed::Precompiled(p));
+        let text = asbind_codegen::format(&tokens, "hello.wasm").unwrap();
+        let on = "#[cfg(all(target_arch = \"x86_64\", target_os = \"linux\"))]";
+        let off = "#[cfg(not(all(target_arch = \"x86_64\", target_os = \"linux\")))]";
+        assert!(text.contains(on) && text.contains(off), "{text}");
+        assert!(text.contains("b\"\\0artifact\""), "{text}");
+        assert!(text.contains("from_precompiled(artifact, Self::WASM)"), "{text}");
+    }
+
+    #[cfg(feature = "precompile")]
+    #[test]
+    fn the_host_target_names_this_build() {
+        let pairs = host_target().expect("a known environment");
+        assert_eq!(pairs[0], ("target_arch".to_string(), std::env::consts::ARCH.to_string()));
+        assert_eq!(pairs[1], ("target_os".to_string(), std::env::consts::OS.to_string()));
+    }
 }
