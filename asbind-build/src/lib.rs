@@ -27,12 +27,30 @@
 //! rerunning the build script when any file in the package changes.
 //!
 //! Every module is tried before giving up, so one build shows every problem.
+//!
+//! # Precompiled modules (feature `precompile`)
+//!
+//! With the `precompile` feature, the builder also compiles each module with wasmtime
+//! (`asbind::Module::precompile`, the runtime's own engine configuration) and writes the
+//! artifact beside the bindings (`$OUT_DIR/asbind/<name>.cwasm`); the bindings embed it, and
+//! their `compiled()` loads it instead of compiling the wasm, so start-up does no JIT work. The
+//! artifact is keyed by the wasm, the wasmtime version, its configuration and the build
+//! machine's CPU features; where the key does not match (a binary run on another CPU, say) or
+//! wasmtime refuses the artifact, `compiled()` compiles the embedded wasm as before. Turn it off
+//! per builder with [`Builder::precompile`]`(false)`.
+//!
+//! The cost is at build time: the build script links wasmtime, compiled once more for the build
+//! machine (build dependencies are not shared with the program's), and compiles each module.
+//! A cross build (`TARGET` ≠ `HOST`) embeds no artifact: the key includes CPU features only the
+//! machine that runs the program can tell, so it compiles at start-up as without the feature.
 
 #![warn(missing_docs)]
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "precompile")]
+use asbind_codegen::{Artifact, Precompiled};
 use asbind_codegen::{Diagnostics, Embed, Options, resolve};
 
 /// Generates bindings for a set of AssemblyScript modules; use it from `build.rs`.
@@ -44,6 +62,9 @@ use asbind_codegen::{Diagnostics, Embed, Options, resolve};
 pub struct Builder {
     modules: Vec<ModuleConfig>,
     out_dir: Option<PathBuf>,
+    /// [`Builder::precompile`]`(false)` was called.
+    #[cfg(feature = "precompile")]
+    no_precompile: bool,
 }
 
 /// How one module is bound: its wasm file, and optionally a different `.d.ts`, `.js` glue or
@@ -108,6 +129,29 @@ impl Builder {
         self
     }
 
+    /// Whether to precompile the modules and embed the artifacts (on by default with the
+    /// `precompile` feature; see the [crate docs](crate#precompiled-modules-feature-precompile)).
+    #[cfg(feature = "precompile")]
+    pub fn precompile(&mut self, on: bool) -> &mut Self {
+        self.no_precompile = !on;
+        self
+    }
+
+    /// Whether the bindings embed a precompiled artifact: asked for, and built for the machine
+    /// that builds (not cross: outside cargo, the target is this machine).
+    fn precompiling(&self) -> bool {
+        #[cfg(feature = "precompile")]
+        {
+            let same = |a: Option<std::ffi::OsString>, b: Option<std::ffi::OsString>| match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            !self.no_precompile && same(std::env::var_os("TARGET"), std::env::var_os("HOST"))
+        }
+        #[cfg(not(feature = "precompile"))]
+        false
+    }
+
     /// Generates and writes every module's bindings.
     ///
     /// All modules are tried; when more than one fails, the error is [`Error::Several`].
@@ -147,7 +191,7 @@ impl Builder {
                 continue;
             }
             names.push((job.name.clone(), job.options.wasm.clone()));
-            if let Err(e) = job.run(&dir) {
+            if let Err(e) = job.run(&dir, self.precompiling()) {
                 errors.push(e);
             }
         }
@@ -199,15 +243,38 @@ impl Job {
         }
     }
 
-    fn run(&self, dir: &Path) -> Result<(), Error> {
+    fn run(&self, dir: &Path, precompile: bool) -> Result<(), Error> {
         let wasm = &self.options.wasm;
-        let generated = asbind_codegen::generate(&self.options)
+        std::fs::create_dir_all(dir).map_err(|error| Error::Write { path: dir.to_path_buf(), error })?;
+        let mut options = self.options.clone();
+        #[cfg(feature = "precompile")]
+        if precompile {
+            options.embed = Embed::Precompiled(self.precompile(dir)?);
+        }
+        #[cfg(not(feature = "precompile"))]
+        let _ = (precompile, &mut options);
+        let generated = asbind_codegen::generate(&options)
             .map_err(|diagnostics| Error::Generate { wasm: wasm.clone(), diagnostics })?;
         let code = asbind_codegen::format(&generated.tokens, &self.source)
             .map_err(|error| Error::Format { wasm: wasm.clone(), error })?;
-        std::fs::create_dir_all(dir).map_err(|error| Error::Write { path: dir.to_path_buf(), error })?;
         let path = dir.join(format!("{}.rs", self.name));
         write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Write { path, error })
+    }
+
+    /// Precompiles the wasm into `dir/<name>.cwasm`, named relative to the bindings beside it
+    /// (`include_bytes!` resolves it against the file that `include!`s it), so the generated
+    /// code does not depend on where `dir` is.
+    #[cfg(feature = "precompile")]
+    fn precompile(&self, dir: &Path) -> Result<Precompiled, Error> {
+        let wasm = &self.options.wasm;
+        let bytes =
+            std::fs::read(wasm).map_err(|error| Error::Precompile { wasm: wasm.clone(), error: error.to_string() })?;
+        let artifact = asbind_runtime::Module::precompile(&bytes)
+            .map_err(|error| Error::Precompile { wasm: wasm.clone(), error: error.to_string() })?;
+        let file = format!("{}.cwasm", self.name);
+        let path = dir.join(&file);
+        write_if_changed(&path, &artifact).map_err(|error| Error::Write { path, error })?;
+        Ok(Precompiled { wasm: wasm.clone(), artifact: Artifact::File(file.into()), only_for: Vec::new() })
     }
 }
 
@@ -292,6 +359,15 @@ pub enum Error {
         wasm: PathBuf,
         /// The parse error.
         error: syn::Error,
+    },
+    /// wasmtime could not precompile the module (feature `precompile`); it would not compile at
+    /// run time either.
+    #[error("{}: cannot precompile the module: {error}", wasm.display())]
+    Precompile {
+        /// The module's wasm file.
+        wasm: PathBuf,
+        /// What wasmtime (or reading the file) reported.
+        error: String,
     },
     /// Writing the output failed.
     #[error("{}: cannot write the bindings: {error}", path.display())]

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
-pub use model::{Embed, Model};
+pub use model::{Artifact, Embed, Model, Precompiled};
 
 /// What to generate bindings for.
 #[derive(Debug, Clone)]

@@ -358,8 +358,35 @@ pub struct ImportGlobal {
 pub enum Embed {
     /// Embed the bytes with `include_bytes!` of this absolute path (the macro, build.rs).
     Bytes(PathBuf),
+    /// Embed the bytes as [`Embed::Bytes`] does, and beside them the module precompiled at
+    /// build time, which `compiled()` loads instead of compiling when it matches.
+    Precompiled(Precompiled),
     /// Load at run time: `Module::from_file` / `from_bytes` (the CLI's output).
     Runtime,
+}
+
+/// The wasm and its precompiled artifact (`asbind::Module::precompile`'s output), for
+/// [`Embed::Precompiled`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Precompiled {
+    /// The wasm, embedded with `include_bytes!` of this absolute path.
+    pub wasm: PathBuf,
+    /// The artifact.
+    pub artifact: Artifact,
+    /// `cfg` conditions (`target_arch = "x86_64"`, ...) under which the artifact is embedded:
+    /// the target it was compiled for, when the generator cannot know whether that is the one
+    /// being built (the macro runs on the host). Empty: always.
+    pub only_for: Vec<(String, String)>,
+}
+
+/// Where a precompiled artifact comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Artifact {
+    /// A file, embedded with `include_bytes!` of this path: absolute, or relative to the file
+    /// the generated code is written to (build.rs writes both to `OUT_DIR`).
+    File(PathBuf),
+    /// The bytes themselves, embedded as a byte string literal (the macro).
+    Inline(Vec<u8>),
 }
 
 /// One module, checked and ready to emit.

@@ -102,6 +102,10 @@ pub enum Error {
     /// The bytes are not a valid wasm module, or wasmtime could not compile it.
     #[error("could not compile the module: {0}")]
     Compile(String),
+    /// A precompiled artifact could not be loaded (`Module::deserialize`): not an artifact, damaged,
+    /// or made by an engine with another wasmtime version, configuration, target or CPU features.
+    #[error("cannot load the precompiled module: {0}")]
+    Precompiled(String),
     /// wasmtime could not instantiate the module.
     #[error("could not instantiate the module: {0}")]
     Instantiate(String),

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use asbind_abi::exports::RUNTIME;
 use asbind_abi::imports::{ConsoleLevel, StdFunc, TimerOp, std_global, std_import};
 use wasmtime::{
-    AsContextMut, Caller, Extern, ExternType, Func, Global, Memory, Ref, Store, Table, Val, ValType, WasmRet, WasmTy,
+    AsContextMut, Caller, Extern, ExternType, Func, Global, Linker, Memory, Ref, Store, Table, Val, ValType, WasmRet,
+    WasmTy,
 };
 
 use crate::abi::Generation;
@@ -151,6 +152,10 @@ impl<D: 'static> Imports<D> {
 pub trait HostFn<D: 'static, Args, R>: Send + Sync + 'static {
     /// Wraps the closure as a wasmtime function in `store`.
     fn into_func(self, store: &mut Store<HostState<D>>, name: Arc<str>) -> Func;
+
+    /// Defines the closure as import `module.field` in `linker`, for every store instantiated
+    /// through it.
+    fn link(self, linker: &mut Linker<HostState<D>>, module: &str, field: &str) -> wasmtime::Result<()>;
 }
 
 /// Makes sure import functions running inside the start function (before instantiation
@@ -192,6 +197,17 @@ macro_rules! host_fn {
                     self(&mut cx, $($var),*).map_err(|e| host_error(&name, e))
                 })
             }
+
+            fn link(self, linker: &mut Linker<HostState<D>>, module: &str, field: &str) -> wasmtime::Result<()> {
+                let name: Arc<str> = format!("{module}.{field}").into();
+                linker.func_wrap(module, field, move |mut caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
+                    ensure_runtime(&mut caller)?;
+                    let exports = caller.data().rt().exports().clone();
+                    let mut cx = Ctx::new(caller.as_context_mut(), &exports);
+                    self(&mut cx, $($var),*).map_err(|e| host_error(&name, e))
+                })?;
+                Ok(())
+            }
         }
     };
 }
@@ -206,12 +222,15 @@ host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6);
 host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6, A7 a7);
 host_fn!(A1 a1, A2 a2, A3 a3, A4 a4, A5 a5, A6 a6, A7 a7, A8 a8);
 
-/// Builds the import list for `module`: the user's functions first, then the defaults; every
-/// import nothing provides is reported at once.
+/// Builds the import list for `module` in `store`: the instance's own imports (`funcs`) first,
+/// then what `linker` defines (the default functions and those linked for every instance), then
+/// fresh defaults for the rest (memories, tables, `Math` constants); every import nothing
+/// provides is reported at once.
 pub(crate) fn resolve<D: 'static>(
     store: &mut Store<HostState<D>>,
     module: &wasmtime::Module,
     funcs: Vec<UserImport<D>>,
+    linker: &Linker<HostState<D>>,
 ) -> Result<Vec<Extern>> {
     let mut user: HashMap<(String, String), Maker<D>> = HashMap::new();
     for (m, f, make) in funcs {
@@ -225,6 +244,8 @@ pub(crate) fn resolve<D: 'static>(
         let failed = |e: wasmtime::Error| Error::Instantiate(format!("import {}.{}: {e:#}", key.0, key.1));
         if let Some(make) = user.remove(&key) {
             externs.push(make(store, &ty).map_err(failed)?);
+        } else if let Some(linked) = linker.get_by_import(&mut *store, &import) {
+            externs.push(linked);
         } else if let Some(default) = default_extern(store, &key.0, &key.1, &ty).map_err(failed)? {
             externs.push(default);
         } else {
@@ -248,17 +269,16 @@ fn lift_nullable_lossy<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Opti
     if ptr == 0 { Ok(None) } else { cx.lift_string_lossy(ptr).map(Some) }
 }
 
-fn console_fn<D: 'static>(store: &mut Store<HostState<D>>, kind: Console) -> Func {
-    (move |cx: &mut Ctx<'_, D>, msg: u32| -> Result<()> {
+fn console_fn<D: 'static>(kind: Console) -> impl HostFn<D, (u32,), ()> {
+    move |cx: &mut Ctx<'_, D>, msg: u32| -> Result<()> {
         let text = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
         console(cx, kind, &text);
         Ok(())
-    })
-    .into_func(store, "env.console".into())
+    }
 }
 
-fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: TimerOp) -> Func {
-    (move |cx: &mut Ctx<'_, D>, label: u32| -> Result<()> {
+fn timer_fn<D: 'static>(op: TimerOp) -> impl HostFn<D, (u32,), ()> {
+    move |cx: &mut Ctx<'_, D>, label: u32| -> Result<()> {
         let label = lift_nullable_lossy(cx, label)?.unwrap_or_else(|| "default".into());
         let host = cx.store().data_mut().host_mut();
         let line = match op {
@@ -270,8 +290,7 @@ fn timer_fn<D: 'static>(store: &mut Store<HostState<D>>, op: TimerOp) -> Func {
             console(cx, Console::Log, &line);
         }
         Ok(())
-    })
-    .into_func(store, format!("env.console.{}", op.method()).into())
+    }
 }
 
 /// The `Console` kind a `console.*` level prints as.
@@ -285,9 +304,9 @@ fn console_kind(level: ConsoleLevel) -> Console {
     }
 }
 
-/// What asbind provides for import `module.field` of type `ty` when the user does not: the
-/// standard functions and `Math` constants, and a fresh memory or table of the declared size
-/// (`--importMemory`, `--importTable`).
+/// What asbind provides, per instance, for import `module.field` of type `ty` when the user does
+/// not: the `Math` constants, and a fresh memory or table of the declared size
+/// (`--importMemory`, `--importTable`). (The standard functions are linked once: [`link_defaults`].)
 fn default_extern<D: 'static>(
     store: &mut Store<HostState<D>>,
     module: &str,
@@ -295,7 +314,7 @@ fn default_extern<D: 'static>(
     ty: &ExternType,
 ) -> wasmtime::Result<Option<Extern>> {
     Ok(match ty {
-        ExternType::Func(_) => default_import(store, module, field).map(Extern::from),
+        ExternType::Func(_) => None,
         ExternType::Global(g) => match (std_global(module, field), g.content()) {
             (Some(c), ValType::F64) => Some(Global::new(&mut *store, g.clone(), Val::F64(c.value.to_bits()))?.into()),
             (Some(c), ValType::F32) => {
@@ -325,11 +344,28 @@ fn describe(ty: &ExternType) -> &'static str {
     }
 }
 
-/// The default for import `module.field`, if it is a standard import (all of which asbind
-/// provides: a new entry in [`asbind_abi::imports::STD_IMPORTS`] fails to compile here until
-/// it is handled).
-fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, field: &str) -> Option<Func> {
-    let f = match std_import(module, field)?.func {
+/// Defines in `linker` the standard functions `module` imports (those it imports under a
+/// standard name but another type are left to fail at instantiation, naming the import).
+pub(crate) fn link_defaults<D: 'static>(
+    linker: &mut Linker<HostState<D>>,
+    module: &wasmtime::Module,
+) -> wasmtime::Result<()> {
+    for import in module.imports() {
+        if matches!(import.ty(), ExternType::Func(_)) {
+            link_default(linker, import.module(), import.name())?;
+        }
+    }
+    Ok(())
+}
+
+/// Defines the default for import `module.field` in `linker`, if it is a standard import (all
+/// of which asbind provides: a new entry in [`asbind_abi::imports::STD_IMPORTS`] fails to
+/// compile here until it is handled).
+fn link_default<D: 'static>(linker: &mut Linker<HostState<D>>, module: &str, field: &str) -> wasmtime::Result<()> {
+    let Some(import) = std_import(module, field) else { return Ok(()) };
+    let l = &mut *linker;
+    let (m, f) = (module, field);
+    match import.func {
         StdFunc::Abort => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
             // An unreadable message (AS's own stack-overflow abort passes one) must not hide the
             // abort itself.
@@ -337,7 +373,7 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             let file = lift_nullable_lossy(cx, file).ok().flatten();
             Err(Error::Abort { message, file, line, column })
         })
-        .into_func(store, "env.abort".into()),
+        .link(l, m, f),
         StdFunc::Trace => {
             (|cx: &mut Ctx<'_, D>, msg: u32, n: i32, a0: f64, a1: f64, a2: f64, a3: f64, a4: f64| -> Result<()> {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
@@ -351,18 +387,17 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
                 console(cx, Console::Trace, &line);
                 Ok(())
             })
-            .into_func(store, "env.trace".into())
+            .link(l, m, f)
         }
-        StdFunc::Seed => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().seed()) })
-            .into_func(store, "env.seed".into()),
-        StdFunc::DateNow => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().now_ms()) })
-            .into_func(store, "Date.now".into()),
+        StdFunc::Seed => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().seed()) }).link(l, m, f),
+        StdFunc::DateNow => {
+            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().now_ms()) }).link(l, m, f)
+        }
         StdFunc::PerformanceNow => {
-            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().performance_now_ms()) })
-                .into_func(store, "env.performance.now".into())
+            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().performance_now_ms()) }).link(l, m, f)
         }
-        StdFunc::Console(level) => console_fn(store, console_kind(level)),
-        StdFunc::Timer(op) => timer_fn(store, op),
+        StdFunc::Console(level) => console_fn(console_kind(level)).link(l, m, f),
+        StdFunc::Timer(op) => timer_fn(op).link(l, m, f),
         StdFunc::ConsoleAssert => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
             if cond == 0 {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_default();
@@ -370,11 +405,11 @@ fn default_import<D: 'static>(store: &mut Store<HostState<D>>, module: &str, fie
             }
             Ok(())
         })
-        .into_func(store, "env.console.assert".into()),
-        StdFunc::ProcessExit => (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) })
-            .into_func(store, "env.process.exit".into()),
-    };
-    Some(f)
+        .link(l, m, f),
+        StdFunc::ProcessExit => {
+            (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) }).link(l, m, f)
+        }
+    }
 }
 
 impl<D: 'static> std::fmt::Debug for Imports<D> {

@@ -1,157 +1,20 @@
-//! Loading and instantiating a module: [`Module`] (compiled code) and [`Instance`] (a store
-//! with its memory, runtime exports, pin table and host state), and the instance-level
-//! conveniences over [`Ctx`].
+//! [`Instance`]: one instantiated module (a store with its memory, runtime exports, pin table
+//! and host state), how it is made from a [`Module`] or an [`InstancePre`], and the
+//! instance-level conveniences over [`Ctx`].
 
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use wasmtime::{AsContextMut, Engine, Global, Store, TypedFunc, WasmParams, WasmResults};
+use wasmtime::{AsContextMut, Global, Store, TypedFunc, WasmParams, WasmResults};
 
 use crate::abi::Abi;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::imports::{Imports, resolve};
+use crate::imports::Imports;
 use crate::memory::MemoryReader;
+use crate::module::Module;
 use crate::pins::Handles;
-use crate::state::{HostState, Runtime, RuntimeExports, Utf16, init_runtime};
-
-/// A compiled AssemblyScript module, ready to be instantiated any number of times.
-#[derive(Clone)]
-pub struct Module {
-    inner: wasmtime::Module,
-}
-
-/// The engine shared by modules created without an explicit one, configured by [`engine_config`].
-pub fn default_engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::new(&engine_config()).expect("the asbind engine configuration is valid"))
-}
-
-/// The wasmtime configuration asbind runs modules with: the WebAssembly proposals of
-/// [`asbind_abi::features::FEATURES`], the same list the generator validates modules against.
-/// Proposals this wasmtime build cannot run (no `threads` or `gc` cargo feature) are off either
-/// way; those with a switch are set explicitly.
-pub fn engine_config() -> wasmtime::Config {
-    use asbind_abi::features::{FEATURES, Proposal};
-    let mut config = wasmtime::Config::new();
-    for f in FEATURES {
-        let on = f.supported;
-        match f.proposal {
-            Proposal::BulkMemory => config.wasm_bulk_memory(on),
-            Proposal::MultiValue => config.wasm_multi_value(on),
-            Proposal::Simd => config.wasm_simd(on),
-            Proposal::RelaxedSimd => config.wasm_relaxed_simd(on),
-            Proposal::TailCall => config.wasm_tail_call(on),
-            Proposal::MultiMemory => config.wasm_multi_memory(on),
-            Proposal::Memory64 => config.wasm_memory64(on),
-            Proposal::ExtendedConst => config.wasm_extended_const(on),
-            Proposal::Gc => config.wasm_gc(on),
-            Proposal::WideArithmetic => config.wasm_wide_arithmetic(on),
-            // Always on in wasmtime (the MVP additions, funcref tables, typed function references),
-            // or not compiled into this build (threads, externref, exceptions: no `threads`/`gc`).
-            Proposal::MutableGlobal
-            | Proposal::SignExtension
-            | Proposal::SaturatingFloatToInt
-            | Proposal::ReferenceTypes
-            | Proposal::FunctionReferences
-            | Proposal::GcTypes
-            | Proposal::Threads
-            | Proposal::Exceptions => &mut config,
-        };
-    }
-    config
-}
-
-impl Module {
-    /// Compiles wasm bytes with the shared default engine.
-    pub fn new(bytes: impl AsRef<[u8]>) -> Result<Self> {
-        Self::with_engine(default_engine(), bytes)
-    }
-
-    /// Compiles wasm bytes with `engine`.
-    pub fn with_engine(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Self> {
-        let inner = wasmtime::Module::new(engine, bytes.as_ref()).map_err(|e| Error::Compile(format!("{e:#}")))?;
-        Ok(Module { inner })
-    }
-
-    /// Reads and compiles a `.wasm` file.
-    pub fn from_file(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-        Self::new(bytes)
-    }
-
-    /// The fingerprint ([`asbind_abi::fingerprint`]) of this module's exports `functions` and
-    /// `globals`: what generated bindings compare with the one they were generated with.
-    pub fn fingerprint(&self, functions: &[&str], globals: &[&str]) -> u64 {
-        use asbind_abi::fingerprint::{fingerprint, func_line, global_line, missing_line};
-        let val = |t: &wasmtime::ValType| match t {
-            wasmtime::ValType::I32 => ValType::I32,
-            wasmtime::ValType::I64 => ValType::I64,
-            wasmtime::ValType::F32 => ValType::F32,
-            wasmtime::ValType::F64 => ValType::F64,
-            wasmtime::ValType::V128 => ValType::V128,
-            wasmtime::ValType::Ref(_) => ValType::Ref,
-        };
-        use asbind_abi::fingerprint::ValType;
-        let funcs = functions.iter().map(|name| match self.inner.get_export(name) {
-            Some(wasmtime::ExternType::Func(f)) => {
-                let params: Vec<ValType> = f.params().map(|t| val(&t)).collect();
-                let results: Vec<ValType> = f.results().map(|t| val(&t)).collect();
-                func_line(name, &params, &results)
-            }
-            _ => missing_line(name),
-        });
-        let globals = globals.iter().map(|name| match self.inner.get_export(name) {
-            Some(wasmtime::ExternType::Global(g)) => global_line(name, val(g.content())),
-            _ => missing_line(name),
-        });
-        fingerprint(funcs.chain(globals))
-    }
-
-    /// Checks that this module has the exports generated bindings use, with the signatures they
-    /// were generated for (`expected`, from [`Module::fingerprint`] of the module they were
-    /// generated from, `source`); `regenerate` says how to make bindings for this module.
-    pub fn check_bindings(
-        &self,
-        expected: u64,
-        functions: &[&str],
-        globals: &[&str],
-        source: &str,
-        regenerate: &str,
-    ) -> Result<()> {
-        if self.fingerprint(functions, globals) == expected {
-            return Ok(());
-        }
-        let missing: Vec<&str> = functions
-            .iter()
-            .filter(|n| !matches!(self.inner.get_export(n), Some(wasmtime::ExternType::Func(_))))
-            .chain(
-                globals.iter().filter(|n| !matches!(self.inner.get_export(n), Some(wasmtime::ExternType::Global(_)))),
-            )
-            .copied()
-            .collect();
-        let detail = if missing.is_empty() {
-            "the signatures of its exports differ".to_string()
-        } else {
-            let shown: Vec<&str> = missing.iter().take(5).copied().collect();
-            format!(
-                "it lacks export{} `{}`{}",
-                if missing.len() == 1 { "" } else { "s" },
-                shown.join("`, `"),
-                if missing.len() > shown.len() { ", ..." } else { "" }
-            )
-        };
-        Err(Error::Mismatch(format!(
-            "this wasm does not match the bindings generated from {source} ({detail}); {regenerate}"
-        )))
-    }
-
-    /// The wasmtime module.
-    pub fn wasmtime(&self) -> &wasmtime::Module {
-        &self.inner
-    }
-}
+use crate::pre::InstancePre;
+use crate::state::{HostState, Runtime, RuntimeExports, Utf16};
 
 /// One instantiated AssemblyScript module: its store, memory, runtime exports and pin table.
 ///
@@ -175,21 +38,20 @@ impl Instance<()> {
 
 impl<D: Send + 'static> Instance<D> {
     /// Instantiates `module` with `imports` (defaults plus the user's) and user data `data`.
+    ///
+    /// The module's standard imports are linked once per module ([`Module::pre`]); only the
+    /// functions and globals registered on `imports` are linked per instance.
     pub fn with_imports(module: &Module, imports: Imports<D>, data: D) -> Result<Self> {
-        let (env, funcs, utf16, generation, max_depth) = imports.into_parts();
-        let engine = module.inner.engine();
-        let mut rt = Runtime::new(utf16, generation);
-        rt.set_max_depth(max_depth);
-        let mut store = Store::new(engine, HostState::new(rt, env, data));
-        let externs = resolve(&mut store, &module.inner, funcs)?;
-        let instance = wasmtime::Instance::new(&mut store, &module.inner, &externs).map_err(|e| {
-            if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
-                Error::from_call(e)
-            } else {
-                Error::Instantiate(format!("{e:#}"))
-            }
-        })?;
-        init_runtime(store.as_context_mut(), |s, name| instance.get_export(s, name))?;
+        module.pre::<D>()?.instantiate(imports, data)
+    }
+}
+
+impl<D: Send + 'static> InstancePre<D> {
+    /// A new instance: its own store, memory, pin table and host state from `imports` (console
+    /// sink, seed, clock, string policy, and functions or globals that override the linked
+    /// ones), with user data `data`.
+    pub fn instantiate(&self, imports: Imports<D>, data: D) -> Result<Instance<D>> {
+        let (store, instance) = self.instantiate_parts(imports, data)?;
         let exports = store.data().rt().exports().clone();
         Ok(Instance { store, instance, exports, started: false })
     }
@@ -330,15 +192,6 @@ impl<D: 'static> Instance<D> {
     /// Whether `handles` is this instance's handle queue (a handle it made).
     pub(crate) fn owns(&self, handles: &Arc<Handles>) -> bool {
         self.rt().owns(handles)
-    }
-}
-
-impl std::fmt::Debug for Module {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Module")
-            .field("imports", &self.inner.imports().len())
-            .field("exports", &self.inner.exports().len())
-            .finish()
     }
 }
 

@@ -2,8 +2,10 @@
 //!
 //! Generated bindings (and hand-written code) use three things:
 //!
-//! * [`Module`] and [`Instance`]: compile once, instantiate with default imports (`abort`,
-//!   `trace`, `seed`, `Date.now`, `console.*`, ...) plus your own ([`Imports`]).
+//! * [`Module`] and [`Instance`]: compile once (or load a module precompiled at build time:
+//!   [`Module::precompile`], [`Module::from_precompiled`]), instantiate with default imports
+//!   (`abort`, `trace`, `seed`, `Date.now`, `console.*`, ...) plus your own ([`Imports`]); the
+//!   imports are linked once per module ([`InstancePre`]), so further instances cost little.
 //! * [`Ctx`]: lift values out of the module (`String`, `Vec<T>` of every element kind, records,
 //!   [`Ref`] handles) and lower values into it, with the garbage collector kept at bay by a
 //!   per-instance pin table.
@@ -32,13 +34,15 @@
 //! module graph has no cycle), and this root only declares and re-exports:
 //!
 //! 1. `error`; `memory` (bounds-checked reads), `abi` (generation and RTTI), `pins` (the pin
-//!    table), `host_env` (the default imports' state): no instance.
+//!    table), `host_env` (the default imports' state), `precompiled` (the artifact format and
+//!    its key): no instance.
 //! 2. `types` (scalars, runtime types, kinds), `arrays` (array layouts), `handle` ([`Ref`]).
 //! 3. `state`: the store data and the runtime's state, with private fields.
 //! 4. `ctx`: [`Ctx`] and store access; then `call` (the call protocol) and `globals`.
 //! 5. `lift` and `lower` (the [`Lift`] and [`Lower`] traits and the `Ctx` methods behind
 //!    them), then `ids` (array ids from RTTI) and `dynamic` (untyped handles).
-//! 6. `imports`, `instance`, `views`.
+//! 6. `imports`; `module` ([`Module`]: compiling, loading precompiled artifacts, what instances
+//!    share); `pre` ([`InstancePre`]: imports linked once); `instance`; `views`.
 
 #![warn(missing_docs)]
 
@@ -57,7 +61,10 @@ mod instance;
 mod lift;
 mod lower;
 pub mod memory;
+mod module;
 mod pins;
+mod pre;
+mod precompiled;
 mod state;
 mod types;
 mod views;
@@ -71,9 +78,11 @@ pub use globals::GlobalValue;
 pub use handle::{AnyRef, Ref};
 pub use host_env::Console;
 pub use imports::{HostFn, Imports};
-pub use instance::{Instance, Module, default_engine, engine_config};
+pub use instance::Instance;
 pub use lift::{Element, Lift};
 pub use lower::{AsHandle, Lower};
+pub use module::{Module, default_engine, engine_config};
+pub use pre::InstancePre;
 pub use state::{DEFAULT_MAX_DEPTH, HostState, Utf16};
 pub use types::{Kind, Pod, Scalar, TypeInfo, kinds};
 
@@ -95,9 +104,11 @@ pub mod __internal {
     pub use crate::handle::{AnyRef, Ref};
     pub use crate::impl_reference_element;
     pub use crate::imports::Imports;
-    pub use crate::instance::{Instance, Module};
+    pub use crate::instance::Instance;
     pub use crate::lift::{Element, Lift};
     pub use crate::lower::{AsHandle, Lower};
+    pub use crate::module::Module;
+    pub use crate::pre::InstancePre;
     pub use crate::types::{Kind, Scalar, kinds};
     pub use wasmtime;
 }

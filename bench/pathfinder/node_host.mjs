@@ -4,9 +4,10 @@
 //   node bench/pathfinder/node_host.mjs --checksum 16           write node_checksum.json (k = 16)
 //   node bench/pathfinder/node_host.mjs --checksum 16 --check   exit 1 if node_checksum.json differs
 //
-// Measurements: `init` (lowering the three arrays and Navmesh__new), `pairs` for each k (k² searches
-// between the first k points), `same_polygon` (65 536 searches whose start and end lie in one
-// polygon: the per-call overhead). Checksums: the number of path floats and their sum (f64, summed
+// Measurements: `compile` (new WebAssembly.Module), `instance_first` and `instance_nth` (the glue's
+// instantiate, once, then the mean of 64 more), `init` (lowering the three arrays and
+// Navmesh__new), `pairs` for each k (k² searches between the first k points), `same_polygon`
+// (65 536 searches whose start and end lie in one polygon: the per-call overhead). Checksums: the number of path floats and their sum (f64, summed
 // in search order). The Rust hosts (src/) do exactly the same; `cargo run --release -p
 // asbind-bench --bin pathfinder` runs this script and compares.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -50,13 +51,19 @@ export function samePolygonQueries({ vertices, polygons, sizes }, calls) {
   return out;
 }
 
-async function instantiate() {
+async function importGlue() {
   // Imported from a data: URL: bench/ has no package.json with "type": "module".
   const source = readFileSync(here("./navmesh.js"), "utf8");
   const url = `data:text/javascript;base64,${Buffer.from(source).toString("base64")}`;
-  const { instantiate } = await import(url);
-  return instantiate(new WebAssembly.Module(readFileSync(here("./navmesh.wasm"))), {});
+  return (await import(url)).instantiate;
 }
+
+async function instantiate() {
+  return (await importGlue())(new WebAssembly.Module(readFileSync(here("./navmesh.wasm"))), {});
+}
+
+/** Instances made for the `instance_nth` row (as many as the Rust hosts make). */
+const INSTANCES = 64;
 
 function pairs(glue, nav, points, k) {
   let floats = 0, sum = 0;
@@ -115,9 +122,22 @@ if (checksumAt >= 0) {
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : quick ? 1 : 3;
   const ks = quick ? KS.filter((k) => k <= 64) : KS;
   const queries = samePolygonQueries(data, SAME_POLYGON_CALLS);
+  const glueInstantiate = await importGlue();
+  const bytes = readFileSync(here("./navmesh.wasm"));
   for (let run = 0; run < runs; run++) {
-    const glue = await instantiate();
+    // Start-up: compile, the first instance, then the mean of INSTANCES more.
     let t = performance.now();
+    const module = new WebAssembly.Module(bytes);
+    console.log(JSON.stringify({ host: "node", run, row: "compile", ms: performance.now() - t }));
+    t = performance.now();
+    const glue = await glueInstantiate(module, {});
+    console.log(JSON.stringify({ host: "node", run, row: "instance_first", ms: performance.now() - t }));
+    t = performance.now();
+    const more = [];
+    for (let i = 0; i < INSTANCES; i++) more.push(await glueInstantiate(module, {}));
+    console.log(JSON.stringify({ host: "node", run, row: "instance_nth", ms: (performance.now() - t) / INSTANCES }));
+    more.length = 0;
+    t = performance.now();
     const nav = glue.Navmesh__new(data.vertices, data.polygons, data.sizes);
     console.log(JSON.stringify({ host: "node", run, row: "init", ms: performance.now() - t }));
     for (const k of ks) {

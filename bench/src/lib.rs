@@ -168,10 +168,32 @@ pub struct AsbindHost {
     path: Vec<f32>,
 }
 
+/// A new `asbind::Module` for navmesh.wasm (not the process-wide `compiled()` one): compiled
+/// from the embedded wasm, or loaded from the artifact the build precompiled (asbind's
+/// `precompile` feature); an error if the artifact is missing or was not used.
+pub fn load_module(precompiled: bool) -> Result<asbind::Module> {
+    if !precompiled {
+        return Ok(asbind::Module::new(navmesh::Module::WASM)?);
+    }
+    let artifact = navmesh::Module::PRECOMPILED.ok_or("navmesh.wasm was not precompiled at build time")?;
+    // SAFETY: the artifact is this crate's build output (asbind::include! with `precompile`).
+    let module = unsafe { asbind::Module::from_precompiled(artifact, navmesh::Module::WASM)? };
+    if !module.is_precompiled() {
+        return Err("the precompiled artifact does not match this machine; it was compiled instead".into());
+    }
+    Ok(module)
+}
+
 impl AsbindHost {
     /// A fresh instance.
     pub fn new() -> Result<Self> {
         Ok(AsbindHost { m: navmesh::Module::new()?, nav: None, path: Vec::new() })
+    }
+
+    /// A fresh instance of `module` (the bindings' `from_module`: the imports are linked on the
+    /// module's first instance, and reused by the next).
+    pub fn with_module(module: &asbind::Module) -> Result<Self> {
+        Ok(AsbindHost { m: navmesh::Module::from_module(module, asbind::Imports::new())?, nav: None })
     }
 
     /// The path between two points, as the bindings return it.

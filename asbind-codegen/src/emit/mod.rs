@@ -14,7 +14,7 @@ use quote::quote;
 
 use crate::input::exports::instance_member;
 use crate::input::section::Slot;
-use crate::model::{Embed, Enum, Function, Global, Import, MemberKind, Model, Record, Ty};
+use crate::model::{Artifact, Embed, Enum, Function, Global, Import, MemberKind, Model, Precompiled, Record, Ty};
 use types::{Position, from_wasm, ident, rust, to_wasm, wasm};
 
 pub use types::ident as rust_ident;
@@ -513,12 +513,13 @@ fn register_import(model: &Model, imp: &Import) -> TokenStream {
             quote!(::std::result::Result::Ok(#v))
         }
     };
+    // Linked once per module (`Module::pre_with`): the closure reaches the host through `cx`.
     quote! {
-        imports.func(#module, #field, |cx: &mut ::asbind::Ctx<'_, H>, #(#arg_decls),*| -> ::asbind::Result<#result_w> {
+        __pre.func(#module, #field, |cx: &mut ::asbind::Ctx<'_, H>, #(#arg_decls),*| -> ::asbind::Result<#result_w> {
             #(#lifts)*
             let __r = cx.data_mut().#method(#(#pass),*)?;
             #ret
-        });
+        })?;
     }
 }
 
@@ -838,7 +839,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
         let source = file_name(&model.wasm_path);
         let regenerate = match embed {
             Embed::Runtime => format!("regenerate them with `asbind gen {}`", model.wasm_path.display()),
-            Embed::Bytes(_) => {
+            Embed::Bytes(_) | Embed::Precompiled(_) => {
                 "they embed their own module (`Module::new()`); for another module, generate bindings for it".into()
             }
         };
@@ -847,37 +848,8 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
     let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
     let constructors = match embed {
-        Embed::Bytes(path) => {
-            let path = path.to_string_lossy().to_string();
-            let d_new = doc(&format!("Instantiates the embedded module: {host_doc}standard imports by default."));
-            let d_opts = doc(&format!(
-                "Instantiates the embedded module with `imports` (console sink, seed, overrides); {host_doc}"
-            ));
-            quote! {
-                /// The embedded wasm bytes.
-                pub const WASM: &'static [u8] = ::std::include_bytes!(#path);
-
-                /// The embedded module, compiled once per process.
-                pub fn compiled() -> ::asbind::Result<::asbind::Module> {
-                    static COMPILED: ::std::sync::OnceLock<::asbind::Module> = ::std::sync::OnceLock::new();
-                    if let ::std::option::Option::Some(m) = COMPILED.get() {
-                        return ::std::result::Result::Ok(m.clone());
-                    }
-                    let m = ::asbind::Module::new(Self::WASM)?;
-                    ::std::result::Result::Ok(COMPILED.get_or_init(|| m).clone())
-                }
-
-                #d_new
-                pub fn new(#host_param) -> ::asbind::Result<Self> {
-                    Self::with_options(#host_arg ::asbind::Imports::new())
-                }
-
-                #d_opts
-                pub fn with_options(#host_param imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
-                    Self::from_module(&Self::compiled()?, #host_arg imports)
-                }
-            }
-        }
+        Embed::Bytes(wasm) => embedded(wasm, None, host_doc, &host_param, &host_arg, &data),
+        Embed::Precompiled(p) => embedded(&p.wasm, Some(p), host_doc, &host_param, &host_arg, &data),
         Embed::Runtime => {
             let d_file =
                 doc(&format!("Loads and instantiates the module from a `.wasm` file; {host_doc}standard imports."));
@@ -896,6 +868,25 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             }
         }
     };
+    // The host's functions are linked once per module and bindings (`Module::pre_with`, keyed
+    // by this type); without them the standard imports' linking is shared (`Module::pre`).
+    let pre = if model.imports.is_empty() {
+        quote!(let __pre = module.pre::<#data>()?;)
+    } else {
+        quote! {
+            let __pre = module.pre_with::<Self, #data>(|__pre: &mut ::asbind::InstancePre<#data>| -> ::asbind::Result<()> {
+                #(#registrations)*
+                ::std::result::Result::Ok(())
+            })?;
+        }
+    };
+    let from_module_doc = doc(&format!(
+        "Instantiates an already compiled module with `imports` (the standard ones are always there,\n\
+         and `imports` can override them{}).\n\n\
+         The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),\n\
+         so further instances of the same `asbind::Module` (or its clones) only create their own store.",
+        if model.imports.is_empty() { "" } else { " and the host's functions" }
+    ));
     let host_accessors = has_host.then(|| {
         quote! {
             /// The host implementation of the module's imports.
@@ -946,13 +937,12 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
         impl #generics Module #ty_generics {
             #constructors
 
-            /// Instantiates an already compiled module with `imports` (the standard ones are
-            /// always there, and `imports` can override them).
+            #from_module_doc
             pub fn from_module(module: &::asbind::Module, #host_param mut imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
                 #check
-                #(#registrations)*
+                #pre
                 #(#global_values)*
-                let mut instance = ::asbind::Instance::with_imports(module, imports, #host_data)?;
+                let mut instance = __pre.instantiate(imports, #host_data)?;
                 #start
                 let exports = Exports {
                     #(#func_inits,)*
@@ -983,6 +973,125 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
             #(#globals)*
 
             #(#enum_lookups)*
+        }
+    }
+}
+
+/// The constructors of bindings that embed their module (`WASM`, `PRECOMPILED`, `compiled`,
+/// `new`, `with_options`), with the artifact `precompiled` when there is one.
+fn embedded(
+    wasm: &std::path::Path,
+    precompiled: Option<&Precompiled>,
+    host_doc: &str,
+    host_param: &TokenStream,
+    host_arg: &TokenStream,
+    data: &TokenStream,
+) -> TokenStream {
+    let wasm = wasm.to_string_lossy().to_string();
+    let d_new = doc(&format!("Instantiates the embedded module: {host_doc}standard imports by default."));
+    let d_opts =
+        doc(&format!("Instantiates the embedded module with `imports` (console sink, seed, overrides); {host_doc}"));
+    let (artifact_const, load) = match precompiled {
+        None => (
+            quote! {
+                /// The embedded module precompiled at build time: none (built without asbind's
+                /// `precompile` feature), so [`compiled`](Self::compiled) compiles [`WASM`](Self::WASM).
+                pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::None;
+            },
+            quote!(::asbind::Module::new(Self::WASM)?),
+        ),
+        Some(p) => (precompiled_const(p), precompiled_load()),
+    };
+    let d_compiled = if precompiled.is_some() {
+        "The embedded module, loaded once per process: from [`PRECOMPILED`](Self::PRECOMPILED) when\n\
+         it matches this wasmtime, its configuration and this CPU, else compiled from\n\
+         [`WASM`](Self::WASM) (why is logged at debug level; `is_precompiled()` tells which)."
+    } else {
+        "The embedded module, compiled once per process."
+    };
+    let d_compiled = doc(d_compiled);
+    quote! {
+        /// The embedded wasm bytes.
+        pub const WASM: &'static [u8] = ::std::include_bytes!(#wasm);
+
+        #artifact_const
+
+        #d_compiled
+        pub fn compiled() -> ::asbind::Result<::asbind::Module> {
+            static COMPILED: ::std::sync::OnceLock<::asbind::Module> = ::std::sync::OnceLock::new();
+            if let ::std::option::Option::Some(m) = COMPILED.get() {
+                return ::std::result::Result::Ok(m.clone());
+            }
+            let m = #load;
+            ::std::result::Result::Ok(COMPILED.get_or_init(|| m).clone())
+        }
+
+        #d_new
+        pub fn new(#host_param) -> ::asbind::Result<Self> {
+            Self::with_options(#host_arg ::asbind::Imports::new())
+        }
+
+        #d_opts
+        pub fn with_options(#host_param imports: ::asbind::Imports<#data>) -> ::asbind::Result<Self> {
+            Self::from_module(&Self::compiled()?, #host_arg imports)
+        }
+    }
+}
+
+/// `PRECOMPILED` for an embedded artifact: `Some(bytes)` on the target it was made for (when
+/// the generator cannot tell, `None` elsewhere).
+fn precompiled_const(p: &Precompiled) -> TokenStream {
+    let bytes = match &p.artifact {
+        Artifact::File(path) => {
+            let path = path.to_string_lossy().to_string();
+            quote!(::std::include_bytes!(#path))
+        }
+        Artifact::Inline(bytes) => {
+            let lit = Literal::byte_string(bytes);
+            quote!(#lit)
+        }
+    };
+    let d_some = doc("The embedded module precompiled at build time by wasmtime (`asbind::Module::precompile`),\n\
+         which [`compiled`](Self::compiled) loads instead of compiling [`WASM`](Self::WASM) when it\n\
+         matches.");
+    if p.only_for.is_empty() {
+        return quote! {
+            #d_some
+            pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::Some(#bytes);
+        };
+    }
+    let conds: Vec<TokenStream> = p
+        .only_for
+        .iter()
+        .map(|(k, v)| {
+            let k = ident(k);
+            quote!(#k = #v)
+        })
+        .collect();
+    quote! {
+        #d_some
+        #[cfg(all(#(#conds),*))]
+        pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::Some(#bytes);
+        /// The embedded module precompiled at build time: none for this target (it was
+        /// precompiled for the machine that built it), so [`compiled`](Self::compiled) compiles
+        /// [`WASM`](Self::WASM).
+        #[cfg(not(all(#(#conds),*)))]
+        pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::None;
+    }
+}
+
+/// `compiled()`'s loading with an embedded artifact.
+fn precompiled_load() -> TokenStream {
+    quote! {
+        match Self::PRECOMPILED {
+            // SAFETY: `PRECOMPILED` is asbind's own build output for `WASM` (made by
+            // `asbind::Module::precompile` when this crate was built) and embedded in this
+            // binary: never input from elsewhere. `from_precompiled` hands it to wasmtime only if
+            // its key matches `WASM`, this wasmtime, its configuration and this CPU, and else
+            // compiles `WASM`.
+            #[allow(unsafe_code)]
+            ::std::option::Option::Some(artifact) => unsafe { ::asbind::Module::from_precompiled(artifact, Self::WASM)? },
+            ::std::option::Option::None => ::asbind::Module::new(Self::WASM)?,
         }
     }
 }

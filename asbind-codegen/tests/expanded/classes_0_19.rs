@@ -553,8 +553,11 @@ impl Module {
     pub fn from_bytes(bytes: &[u8]) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::new(bytes)?, ::asbind::Imports::new())
     }
-    /// Instantiates an already compiled module with `imports` (the standard ones are
-    /// always there, and `imports` can override them).
+    /// Instantiates an already compiled module with `imports` (the standard ones are always there,
+    /// and `imports` can override them).
+    ///
+    /// The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),
+    /// so further instances of the same `asbind::Module` (or its clones) only create their own store.
     pub fn from_module(
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
@@ -592,7 +595,8 @@ impl Module {
                 "classes_0_19.wasm",
                 "regenerate them with `asbind gen fixtures/classes_0_19.wasm`",
             )?;
-        let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
+        let __pre = module.pre::<()>()?;
+        let mut instance = __pre.instantiate(imports, ())?;
         let exports = Exports {
             f_make_shapes: instance.func("make_shapes")?,
             f_total_area: instance.func("total_area")?,

@@ -40,8 +40,11 @@ impl<H: Host> Module<H> {
     pub fn from_bytes(bytes: &[u8], host: H) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::new(bytes)?, host, ::asbind::Imports::new())
     }
-    /// Instantiates an already compiled module with `imports` (the standard ones are
-    /// always there, and `imports` can override them).
+    /// Instantiates an already compiled module with `imports` (the standard ones are always there,
+    /// and `imports` can override them).
+    ///
+    /// The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),
+    /// so further instances of the same `asbind::Module` (or its clones) only create their own store.
     pub fn from_module(
         module: &::asbind::Module,
         host: H,
@@ -55,8 +58,9 @@ impl<H: Host> Module<H> {
                 "env_globals.wasm",
                 "regenerate them with `asbind gen fixtures/env_globals.wasm`",
             )?;
+        let __pre = module.pre::<H>()?;
         imports.global("host", "scale", Host::scale(&host));
-        let mut instance = ::asbind::Instance::with_imports(module, imports, host)?;
+        let mut instance = __pre.instantiate(imports, host)?;
         let exports = Exports {
             f_e_plus_pi: instance.func("e_plus_pi")?,
             f_scaled: instance.func("scaled")?,

@@ -51,8 +51,11 @@ impl<H: Host> Module<H> {
     pub fn from_bytes(bytes: &[u8], host: H) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::new(bytes)?, host, ::asbind::Imports::new())
     }
-    /// Instantiates an already compiled module with `imports` (the standard ones are
-    /// always there, and `imports` can override them).
+    /// Instantiates an already compiled module with `imports` (the standard ones are always there,
+    /// and `imports` can override them and the host's functions).
+    ///
+    /// The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),
+    /// so further instances of the same `asbind::Module` (or its clones) only create their own store.
     pub fn from_module(
         module: &::asbind::Module,
         host: H,
@@ -66,61 +69,73 @@ impl<H: Host> Module<H> {
                 "imports.wasm",
                 "regenerate them with `asbind gen fixtures/imports.wasm`",
             )?;
-        imports
-            .func(
-                "imports",
-                "log_message",
-                |cx: &mut ::asbind::Ctx<'_, H>, msg: u32| -> ::asbind::Result<()> {
-                    let msg = cx.lift_string(msg)?;
-                    let __r = cx.data_mut().log_message(&msg)?;
-                    ::std::result::Result::Ok(())
-                },
-            );
-        imports
-            .func(
-                "host",
-                "scale",
-                |
-                    cx: &mut ::asbind::Ctx<'_, H>,
-                    values: u32,
-                    k: f64,
-                | -> ::asbind::Result<u32> {
-                    let values = cx
-                        .lift_vec_as::<f64>(values, ::asbind::ArrayKind::TypedArray)?;
-                    let k = k;
-                    let __r = cx.data_mut().scale(&values, k)?;
-                    ::std::result::Result::Ok({
-                        let __id = cx
-                            .array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
-                        cx.lower_typed_array(&__r, __id)?
-                    })
-                },
-            );
-        imports
-            .func(
-                "host",
-                "add",
-                |
-                    cx: &mut ::asbind::Ctx<'_, H>,
-                    arg0: i32,
-                    arg1: i32,
-                | -> ::asbind::Result<i32> {
-                    let arg0 = arg0;
-                    let arg1 = arg1;
-                    let __r = cx.data_mut().add(arg0, arg1)?;
-                    ::std::result::Result::Ok(__r)
-                },
-            );
-        imports
-            .func(
-                "host",
-                "get_name",
-                |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::Result<u32> {
-                    let __r = cx.data_mut().get_name()?;
-                    ::std::result::Result::Ok(cx.lower_str(&__r)?)
-                },
-            );
-        let mut instance = ::asbind::Instance::with_imports(module, imports, host)?;
+        let __pre = module
+            .pre_with::<
+                Self,
+                H,
+            >(|__pre: &mut ::asbind::InstancePre<H>| -> ::asbind::Result<()> {
+                __pre
+                    .func(
+                        "imports",
+                        "log_message",
+                        |
+                            cx: &mut ::asbind::Ctx<'_, H>,
+                            msg: u32,
+                        | -> ::asbind::Result<()> {
+                            let msg = cx.lift_string(msg)?;
+                            let __r = cx.data_mut().log_message(&msg)?;
+                            ::std::result::Result::Ok(())
+                        },
+                    )?;
+                __pre
+                    .func(
+                        "host",
+                        "scale",
+                        |
+                            cx: &mut ::asbind::Ctx<'_, H>,
+                            values: u32,
+                            k: f64,
+                        | -> ::asbind::Result<u32> {
+                            let values = cx
+                                .lift_vec_as::<
+                                    f64,
+                                >(values, ::asbind::ArrayKind::TypedArray)?;
+                            let k = k;
+                            let __r = cx.data_mut().scale(&values, k)?;
+                            ::std::result::Result::Ok({
+                                let __id = cx
+                                    .array_id_hint::<f64>(::asbind::ArrayKind::TypedArray, 4)?;
+                                cx.lower_typed_array(&__r, __id)?
+                            })
+                        },
+                    )?;
+                __pre
+                    .func(
+                        "host",
+                        "add",
+                        |
+                            cx: &mut ::asbind::Ctx<'_, H>,
+                            arg0: i32,
+                            arg1: i32,
+                        | -> ::asbind::Result<i32> {
+                            let arg0 = arg0;
+                            let arg1 = arg1;
+                            let __r = cx.data_mut().add(arg0, arg1)?;
+                            ::std::result::Result::Ok(__r)
+                        },
+                    )?;
+                __pre
+                    .func(
+                        "host",
+                        "get_name",
+                        |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::Result<u32> {
+                            let __r = cx.data_mut().get_name()?;
+                            ::std::result::Result::Ok(cx.lower_str(&__r)?)
+                        },
+                    )?;
+                ::std::result::Result::Ok(())
+            })?;
+        let mut instance = __pre.instantiate(imports, host)?;
         let exports = Exports {
             f_greet: instance.func("greet")?,
             f_add_via_host: instance.func("add_via_host")?,

@@ -34,8 +34,11 @@ impl Module {
     pub fn from_bytes(bytes: &[u8]) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::new(bytes)?, ::asbind::Imports::new())
     }
-    /// Instantiates an already compiled module with `imports` (the standard ones are
-    /// always there, and `imports` can override them).
+    /// Instantiates an already compiled module with `imports` (the standard ones are always there,
+    /// and `imports` can override them).
+    ///
+    /// The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),
+    /// so further instances of the same `asbind::Module` (or its clones) only create their own store.
     pub fn from_module(
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
@@ -59,7 +62,8 @@ impl Module {
                 "stdlib.wasm",
                 "regenerate them with `asbind gen fixtures/stdlib.wasm`",
             )?;
-        let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
+        let __pre = module.pre::<()>()?;
+        let mut instance = __pre.instantiate(imports, ())?;
         let exports = Exports {
             f_do_trace: instance.func("do_trace")?,
             f_random_values: instance.func("random_values")?,

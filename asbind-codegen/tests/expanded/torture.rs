@@ -431,8 +431,11 @@ impl<H: Host> Module<H> {
     pub fn from_bytes(bytes: &[u8], host: H) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::new(bytes)?, host, ::asbind::Imports::new())
     }
-    /// Instantiates an already compiled module with `imports` (the standard ones are
-    /// always there, and `imports` can override them).
+    /// Instantiates an already compiled module with `imports` (the standard ones are always there,
+    /// and `imports` can override them and the host's functions).
+    ///
+    /// The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),
+    /// so further instances of the same `asbind::Module` (or its clones) only create their own store.
     pub fn from_module(
         module: &::asbind::Module,
         host: H,
@@ -475,32 +478,42 @@ impl<H: Host> Module<H> {
                 "torture.wasm",
                 "regenerate them with `asbind gen fixtures/torture.wasm`",
             )?;
-        imports
-            .func(
-                "host-env",
-                "odd-name.with:chars",
-                |
-                    cx: &mut ::asbind::Ctx<'_, H>,
-                    target: i32,
-                    cx_2: i32,
-                | -> ::asbind::Result<i32> {
-                    let target = target;
-                    let cx_2 = cx_2;
-                    let __r = cx.data_mut().odd_name_with_chars(target, cx_2)?;
-                    ::std::result::Result::Ok(__r)
-                },
-            );
-        imports
-            .func(
-                "host-env",
-                "type",
-                |cx: &mut ::asbind::Ctx<'_, H>, self_: u32| -> ::asbind::Result<u32> {
-                    let self_ = cx.lift_string(self_)?;
-                    let __r = cx.data_mut().r#type(&self_)?;
-                    ::std::result::Result::Ok(cx.lower_str(&__r)?)
-                },
-            );
-        let mut instance = ::asbind::Instance::with_imports(module, imports, host)?;
+        let __pre = module
+            .pre_with::<
+                Self,
+                H,
+            >(|__pre: &mut ::asbind::InstancePre<H>| -> ::asbind::Result<()> {
+                __pre
+                    .func(
+                        "host-env",
+                        "odd-name.with:chars",
+                        |
+                            cx: &mut ::asbind::Ctx<'_, H>,
+                            target: i32,
+                            cx_2: i32,
+                        | -> ::asbind::Result<i32> {
+                            let target = target;
+                            let cx_2 = cx_2;
+                            let __r = cx.data_mut().odd_name_with_chars(target, cx_2)?;
+                            ::std::result::Result::Ok(__r)
+                        },
+                    )?;
+                __pre
+                    .func(
+                        "host-env",
+                        "type",
+                        |
+                            cx: &mut ::asbind::Ctx<'_, H>,
+                            self_: u32,
+                        | -> ::asbind::Result<u32> {
+                            let self_ = cx.lift_string(self_)?;
+                            let __r = cx.data_mut().r#type(&self_)?;
+                            ::std::result::Result::Ok(cx.lower_str(&__r)?)
+                        },
+                    )?;
+                ::std::result::Result::Ok(())
+            })?;
+        let mut instance = __pre.instantiate(imports, host)?;
         let exports = Exports {
             f_shadow: instance.func("shadow")?,
             f_sum_ids: instance.func("sum_ids")?,

@@ -181,8 +181,11 @@ impl Module {
     pub fn from_bytes(bytes: &[u8]) -> ::asbind::Result<Self> {
         Self::from_module(&::asbind::Module::new(bytes)?, ::asbind::Imports::new())
     }
-    /// Instantiates an already compiled module with `imports` (the standard ones are
-    /// always there, and `imports` can override them).
+    /// Instantiates an already compiled module with `imports` (the standard ones are always there,
+    /// and `imports` can override them).
+    ///
+    /// The module's imports are linked on its first instance and kept with it (`asbind::Module::pre`),
+    /// so further instances of the same `asbind::Module` (or its clones) only create their own store.
     pub fn from_module(
         module: &::asbind::Module,
         mut imports: ::asbind::Imports<()>,
@@ -210,7 +213,8 @@ impl Module {
                 "vector3d.wasm",
                 "regenerate them with `asbind gen fixtures/vector3d.wasm`",
             )?;
-        let mut instance = ::asbind::Instance::with_imports(module, imports, ())?;
+        let __pre = module.pre::<()>()?;
+        let mut instance = __pre.instantiate(imports, ())?;
         let exports = Exports {
             f_get_random_vectors: instance.func("get_random_vectors")?,
             f_get_minimum_distance: instance.func("get_minimum_distance")?,
