@@ -193,7 +193,7 @@ impl AsbindHost {
     /// A fresh instance of `module` (the bindings' `from_module`: the imports are linked on the
     /// module's first instance, and reused by the next).
     pub fn with_module(module: &asbind::Module) -> Result<Self> {
-        Ok(AsbindHost { m: navmesh::Module::from_module(module, asbind::Imports::new())?, nav: None })
+        Ok(AsbindHost { m: navmesh::Module::from_module(module, asbind::Imports::new())?, nav: None, path: Vec::new() })
     }
 
     /// The path between two points, as the bindings return it.
