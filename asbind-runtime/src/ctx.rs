@@ -146,16 +146,6 @@ impl<'a, D: 'static> Ctx<'a, D> {
         value.to_le(self.bytes_mut(addr, 1 << T::ALIGN_LOG2)?);
         Ok(())
     }
-
-    /// Copies `bytes` to `addr`.
-    ///
-    /// Used by generated bindings; not a stable API (see [`write`](Self::write)).
-    #[doc(hidden)]
-    pub fn write_bytes(&mut self, addr: u32, bytes: &[u8]) -> Result<()> {
-        let len = u32::try_from(bytes.len()).map_err(|_| Error::TooLarge(format!("{} bytes", bytes.len())))?;
-        self.bytes_mut(addr, len)?.copy_from_slice(bytes);
-        Ok(())
-    }
 }
 
 impl<D: 'static> AsContext for Ctx<'_, D> {
