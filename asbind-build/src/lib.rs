@@ -37,7 +37,13 @@
 //! artifact is keyed by the wasm, the wasmtime version, its configuration and the build
 //! machine's CPU features; where the key does not match (a binary run on another CPU, say) or
 //! wasmtime refuses the artifact, `compiled()` compiles the embedded wasm as before. Turn it off
-//! per builder with [`Builder::precompile`]`(false)`.
+//! per builder with `Builder::precompile(false)` (present with the feature).
+//!
+//! The bindings load the artifact in an `unsafe` block (wasmtime cannot check that an artifact
+//! holds the code it claims; the embedded key is what makes it sound), marked
+//! `#[allow(unsafe_code)]`. That satisfies `#![deny(unsafe_code)]` but not
+//! `#![forbid(unsafe_code)]`: a crate that forbids unsafe code builds its bindings with
+//! `precompile(false)`.
 //!
 //! The cost is at build time: the build script links wasmtime, compiled once more for the build
 //! machine (build dependencies are not shared with the program's), and compiles each module.

@@ -36,7 +36,9 @@ use syn::{Ident, LitStr, Token};
 /// running wasmtime, its configuration or the CPU. The artifact is only embedded when building
 /// for the architecture, OS and environment the macro runs on (a cross build compiles at
 /// start-up). `precompile = false` turns it off for one module; `precompile = true` without
-/// the feature is an error.
+/// the feature is an error. The artifact is loaded in an `unsafe` block marked
+/// `#[allow(unsafe_code)]`, which `#![deny(unsafe_code)]` accepts and `#![forbid(unsafe_code)]`
+/// does not: a crate that forbids unsafe code passes `precompile = false`.
 ///
 /// To read the generated code, or to see rustc's errors in it at real lines, set
 /// `ASBIND_EXPAND_DIR=<dir>` (relative to `Cargo.toml`) while building: each expansion is
