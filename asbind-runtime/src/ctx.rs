@@ -26,11 +26,58 @@ pub struct Ctx<'a, D: 'static = ()> {
     exports: &'a RuntimeExports,
     /// How many records and arrays the value being lifted or lowered is inside of.
     depth: u32,
+    /// Whether no wasm frame is active below this context (it was made from the instance, not
+    /// handed to an import function): its calls are the outermost ones.
+    outermost: bool,
+    /// Bytes of host memory lifting may still allocate before the next call (the lift budget).
+    lift_left: u64,
 }
 
 impl<'a, D: 'static> Ctx<'a, D> {
+    /// A context for calls from the host (no wasm frame active).
     pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>, exports: &'a RuntimeExports) -> Self {
-        Ctx { store, exports, depth: 0 }
+        let lift_left = store.data().rt().lift_budget();
+        Ctx { store, exports, depth: 0, outermost: true, lift_left }
+    }
+
+    /// A context for an import function, called from inside the module.
+    pub(crate) fn in_import(store: StoreContextMut<'a, HostState<D>>, exports: &'a RuntimeExports) -> Self {
+        Ctx { outermost: false, ..Self::new(store, exports) }
+    }
+
+    /// Whether this context's calls are the outermost ones (no wasm frame below).
+    pub(crate) fn is_outermost(&self) -> bool {
+        self.outermost
+    }
+
+    /// Accounts for `bytes` of host memory about to be allocated for a lifted value: fails with
+    /// [`Error::LiftBudget`] before the allocation when the values lifted since the last call
+    /// would take more than the budget.
+    #[inline]
+    pub(crate) fn charge(&mut self, bytes: u64) -> Result<()> {
+        let mut budget = self.budget();
+        budget.take(bytes)?;
+        self.lift_left = budget.left;
+        Ok(())
+    }
+
+    /// The lift budget left, to be charged while memory is borrowed; store it back with
+    /// [`set_budget`](Self::set_budget).
+    #[inline]
+    pub(crate) fn budget(&self) -> Budget {
+        Budget { left: self.lift_left, limit: self.rt().lift_budget() }
+    }
+
+    /// Stores what is left of a [`budget`](Self::budget).
+    #[inline]
+    pub(crate) fn set_budget(&mut self, budget: Budget) {
+        self.lift_left = budget.left;
+    }
+
+    /// Starts a fresh lift budget (a call returned: what it gives back is new).
+    #[inline]
+    pub(crate) fn reset_lift_budget(&mut self) {
+        self.lift_left = self.rt().lift_budget();
     }
 
     /// The runtime interface (memory, `__new`, `__pin`, ...), borrowed for `'a`, not from
@@ -145,6 +192,33 @@ impl<'a, D: 'static> Ctx<'a, D> {
     pub fn write<T: Scalar>(&mut self, addr: u32, value: T) -> Result<()> {
         value.to_le(self.bytes_mut(addr, 1 << T::ALIGN_LOG2)?);
         Ok(())
+    }
+}
+
+/// What lifting may still allocate before the next call (see
+/// [`Imports::lift_budget`](crate::imports::Imports::lift_budget)).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Budget {
+    left: u64,
+    limit: u64,
+}
+
+impl Budget {
+    /// Takes `bytes` from the budget, or fails with [`Error::LiftBudget`] leaving it unchanged.
+    #[inline]
+    pub(crate) fn take(&mut self, bytes: u64) -> Result<()> {
+        match self.left.checked_sub(bytes) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => Err(self.exceeded(bytes)),
+        }
+    }
+
+    #[cold]
+    fn exceeded(&self, bytes: u64) -> Error {
+        Error::LiftBudget { limit: self.limit, needed: self.limit.saturating_sub(self.left).saturating_add(bytes) }
     }
 }
 

@@ -132,6 +132,44 @@ pub enum Error {
         /// The nesting limit in force.
         limit: u32,
     },
+    /// The values lifted since the last call would take more host memory than the lift budget
+    /// allows (a module can describe far more data than it holds, e.g. a million array slots
+    /// pointing at one large string). Nothing was allocated for the value; the instance is
+    /// unaffected.
+    #[error(
+        "lifting needs {needed} bytes of host memory, over the lift budget of {limit} bytes per call; if the \
+         value is meant to be this large, raise the budget with `Imports::lift_budget` or \
+         `Instance::set_lift_budget`"
+    )]
+    LiftBudget {
+        /// The budget in force, in bytes.
+        limit: u64,
+        /// What the values lifted since the last call, this one included, need.
+        needed: u64,
+    },
+    /// A call used up the fuel it was given (`Imports::fuel`, `Instance::set_fuel`).
+    #[error(
+        "the call ran out of fuel (each call from the host gets the amount set with `Imports::fuel` or \
+         `Instance::set_fuel`); it was stopped at an arbitrary instruction, so the module's own state may \
+         be half updated: keep using the instance only if the module tolerates that, else re-instantiate"
+    )]
+    OutOfFuel,
+    /// A call ran past its epoch deadline (`Imports::epoch_deadline`).
+    #[error(
+        "the call ran past its deadline (`Imports::epoch_deadline` / `Instance::set_epoch_deadline`); it was \
+         stopped at an arbitrary instruction, so the module's own state may be half updated: keep using the \
+         instance only if the module tolerates that, else re-instantiate"
+    )]
+    DeadlineExceeded,
+    /// The module tried to grow its memory past the limit (`Imports::memory_limit`).
+    #[error(
+        "the module needs more memory than its limit of {limit} bytes (`Imports::memory_limit`); \
+         AssemblyScript fails before changing its heap, so the instance stays usable, but the call's work is lost"
+    )]
+    MemoryLimit {
+        /// The limit in force, in bytes.
+        limit: usize,
+    },
     /// A value is too large for AssemblyScript (e.g. an array longer than 2^30 bytes).
     #[error("value too large for AssemblyScript: {0}")]
     TooLarge(String),
@@ -187,6 +225,11 @@ impl Error {
             Err(err) => err,
         };
         let code = err.downcast_ref::<wasmtime::Trap>().copied();
+        match code {
+            Some(wasmtime::Trap::OutOfFuel) => return Error::OutOfFuel,
+            Some(wasmtime::Trap::Interrupt) => return Error::DeadlineExceeded,
+            _ => {}
+        }
         let backtrace = err.downcast_ref::<wasmtime::WasmBacktrace>().map(|bt| bt.to_string());
         let message = match code {
             Some(code) => code.to_string(),

@@ -48,16 +48,32 @@ impl<K: ?Sized> Ref<K> {
         self.retype()
     }
 
-    /// Reinterprets the handle as kind `K2` without a check. For generated upcasts (a subclass
-    /// handle as its base class), where the generator knows the relation.
+    /// The handle as one of its class's base classes (`K` is declared a subclass of `B`).
+    ///
+    /// Used by generated bindings (their `From` conversions to base classes); not a stable API.
     #[doc(hidden)]
-    pub fn retype<K2: ?Sized>(self) -> Ref<K2> {
+    pub fn upcast<B: ?Sized>(self) -> Ref<B>
+    where
+        K: SubclassOf<B>,
+    {
+        self.retype()
+    }
+
+    /// Reinterprets the handle as kind `K2` without a check (callers know the relation).
+    pub(crate) fn retype<K2: ?Sized>(self) -> Ref<K2> {
         let this = std::mem::ManuallyDrop::new(self);
         // SAFETY: `this` is never dropped, so moving the Arc out of it leaves no double drop.
         let handles = unsafe { std::ptr::read(&this.handles) };
         Ref { ptr: this.ptr, handles, _kind: PhantomData }
     }
 }
+
+/// Declares that handles of kind `Self` are handles of base class `B` too: what generated
+/// bindings state for every class and base class the module's `.d.ts` or class hierarchy names.
+///
+/// Used by generated bindings; not a stable API.
+#[doc(hidden)]
+pub trait SubclassOf<B: ?Sized> {}
 
 impl<K: ?Sized> Clone for Ref<K> {
     fn clone(&self) -> Self {

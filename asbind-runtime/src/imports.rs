@@ -18,7 +18,8 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::globals::GlobalValue;
 use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, wall_clock_ms};
-use crate::state::{DEFAULT_MAX_DEPTH, HostState, Utf16, init_runtime};
+use crate::options::{Options, Utf16};
+use crate::state::{HostState, init_runtime};
 
 /// A user import, registered as `(module, field, maker)`.
 type UserImport<D> = (String, String, Maker<D>);
@@ -26,15 +27,14 @@ type UserImport<D> = (String, String, Maker<D>);
 type Maker<D> = Box<dyn FnOnce(&mut Store<HostState<D>>, &ExternType) -> wasmtime::Result<Extern> + Send>;
 
 /// The imports of an instance: defaults for the standard `env` functions, the user's functions
-/// and the host options (console sink, seed, clock, string policy).
+/// and the instance's options (console sink, seed, clock, string policy, budgets, resource
+/// limits), all applied before the module's start code runs.
 pub struct Imports<D: 'static = ()> {
     funcs: Vec<UserImport<D>>,
     console: ConsoleFn,
     seed: Option<f64>,
     clock: ClockFn,
-    utf16: Utf16,
-    generation: Generation,
-    max_depth: u32,
+    options: Options,
 }
 
 impl<D: 'static> Default for Imports<D> {
@@ -52,9 +52,7 @@ impl<D: 'static> Imports<D> {
             console: Box::new(log_console),
             seed: None,
             clock: Box::new(wall_clock_ms),
-            utf16: Utf16::Strict,
-            generation: Generation::V0_24,
-            max_depth: DEFAULT_MAX_DEPTH,
+            options: Options::default(),
         }
     }
 
@@ -122,28 +120,82 @@ impl<D: 'static> Imports<D> {
 
     /// Chooses how strings with unpaired surrogates are lifted (strict by default).
     pub fn utf16(&mut self, policy: Utf16) -> &mut Self {
-        self.utf16 = policy;
+        self.options.utf16 = policy;
         self
     }
 
     /// The generation to assume when the module has no `__rtti_base` to detect it from
     /// (default: 0.24 – 0.28).
     pub fn assume_generation(&mut self, generation: Generation) -> &mut Self {
-        self.generation = generation;
+        self.options.generation = generation;
         self
     }
 
     /// How many records and arrays may nest inside one another in a value lifted from or
-    /// lowered into the module (default [`DEFAULT_MAX_DEPTH`], 512). Deeper values, and cyclic
-    /// structures, fail with [`Error::TooDeep`]. Each level takes host stack: a limit far above
-    /// the default needs a thread with a larger stack.
+    /// lowered into the module (default [`DEFAULT_MAX_DEPTH`](crate::DEFAULT_MAX_DEPTH), 512).
+    /// Deeper values, and cyclic structures, fail with [`Error::TooDeep`]. Each level takes host
+    /// stack: a limit far above the default needs a thread with a larger stack.
     pub fn max_depth(&mut self, limit: u32) -> &mut Self {
-        self.max_depth = limit;
+        self.options.max_depth = limit;
         self
     }
 
-    pub(crate) fn into_parts(self) -> (HostEnv, Vec<UserImport<D>>, Utf16, Generation, u32) {
-        (HostEnv::new(self.console, self.seed, self.clock), self.funcs, self.utf16, self.generation, self.max_depth)
+    /// How many bytes of host memory the values lifted after one call into the module may take
+    /// (default [`DEFAULT_LIFT_BUDGET`](crate::DEFAULT_LIFT_BUDGET), 1 GiB): strings, vectors and
+    /// records count what the host allocates for them. A value that needs more fails with
+    /// [`Error::LiftBudget`] before the host allocates it, so a module cannot make the host
+    /// allocate without bound (an `Array<string>` of a million slots pointing at one large
+    /// string, say). The budget starts afresh with every call.
+    pub fn lift_budget(&mut self, bytes: u64) -> &mut Self {
+        self.options.lift_budget = bytes;
+        self
+    }
+
+    /// Caps the module's linear memory at `bytes` (rounded down to whole 64 KiB pages by
+    /// wasm). Growing past it fails inside the module, which AssemblyScript turns into a trap;
+    /// the call then fails with [`Error::MemoryLimit`]. A module whose initial memory is larger
+    /// fails to instantiate with the same error.
+    pub fn memory_limit(&mut self, bytes: usize) -> &mut Self {
+        self.options.memory_limit = Some(bytes);
+        self
+    }
+
+    /// Gives every call from the host `fuel` units of fuel (about one per wasm instruction);
+    /// a call that uses it up stops with [`Error::OutOfFuel`]. The start function gets the same
+    /// amount. Needs an engine that counts fuel: compile the module with
+    /// [`Module::with_engine`](crate::Module::with_engine) and an engine made from
+    /// [`engine_config`](crate::engine_config) with `consume_fuel(true)` (otherwise
+    /// instantiation fails with [`Error::Argument`]). Fuel counting slows wasm down by roughly
+    /// a tenth to a third; an epoch deadline ([`epoch_deadline`](Self::epoch_deadline)) costs
+    /// less.
+    pub fn fuel(&mut self, fuel: u64) -> &mut Self {
+        self.options.fuel = Some(fuel);
+        self
+    }
+
+    /// Lets every call from the host run for at most `ticks` epoch ticks; a call still running
+    /// then stops with [`Error::DeadlineExceeded`]. The start function gets the same deadline.
+    /// Needs an engine with `epoch_interruption(true)` (see [`fuel`](Self::fuel) for how to
+    /// make one), and something that advances the epoch: [`EpochTicker`](crate::EpochTicker)
+    /// does it from a thread at a fixed interval (deadline ≈ `ticks` × interval), or call
+    /// `engine.increment_epoch()` yourself.
+    pub fn epoch_deadline(&mut self, ticks: u64) -> &mut Self {
+        self.options.epoch_ticks = Some(ticks);
+        self
+    }
+
+    /// GC-stress mode: run a full collection (`__collect`) before every allocation the host
+    /// makes and before every call from the host, so that a value the host failed to keep alive
+    /// is freed at once instead of in rare production runs. Slow; for tests. Defaults to on when
+    /// the environment variable [`GC_STRESS_ENV`](crate::GC_STRESS_ENV) (`ASBIND_GC_STRESS`) is
+    /// set to anything but `0`.
+    pub fn gc_stress(&mut self, on: bool) -> &mut Self {
+        self.options.gc_stress = on;
+        self
+    }
+
+    pub(crate) fn into_parts(self) -> (HostEnv, Vec<UserImport<D>>, Options) {
+        (HostEnv::new(self.console, self.seed, self.clock), self.funcs, self.options)
     }
 }
 
@@ -179,6 +231,34 @@ fn host_error(name: &str, e: Error) -> wasmtime::Error {
     }
 }
 
+/// Runs a host function for import `name` with a context on the calling instance. A panic in
+/// it is caught and reported as [`Error::Host`] (unwinding through wasm frames would skip the
+/// module's own clean-up, and the host should not crash because one import misbehaved).
+fn run_host<D: 'static, R>(
+    mut caller: Caller<'_, HostState<D>>,
+    name: &str,
+    f: impl FnOnce(&mut Ctx<'_, D>) -> Result<R>,
+) -> wasmtime::Result<R> {
+    ensure_runtime(&mut caller)?;
+    // One reference-count bump per import call, so the context can borrow the runtime
+    // interface beside the store.
+    let exports = caller.data().rt().exports().clone();
+    let mut cx = Ctx::in_import(caller.as_context_mut(), &exports);
+    // The closure only touches the store through `cx`, which the runtime keeps consistent at
+    // every point a panic can come from (user code between runtime calls).
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut cx))) {
+        Ok(result) => result.map_err(|e| host_error(name, e)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".into());
+            Err(wasmtime::Error::new(Error::host(name, format!("panicked: {what}"))))
+        }
+    }
+}
+
 macro_rules! host_fn {
     ($($arg:ident $var:ident),*) => {
         impl<D: 'static, F, R, $($arg,)*> HostFn<D, ($($arg,)*), R> for F
@@ -188,23 +268,15 @@ macro_rules! host_fn {
             $($arg: WasmTy + 'static,)*
         {
             fn into_func(self, store: &mut Store<HostState<D>>, name: Arc<str>) -> Func {
-                Func::wrap(store, move |mut caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
-                    ensure_runtime(&mut caller)?;
-                    // One reference-count bump per import call, so the context can borrow the
-                    // runtime interface beside the store.
-                    let exports = caller.data().rt().exports().clone();
-                    let mut cx = Ctx::new(caller.as_context_mut(), &exports);
-                    self(&mut cx, $($var),*).map_err(|e| host_error(&name, e))
+                Func::wrap(store, move |caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
+                    run_host(caller, &name, |cx| self(cx, $($var),*))
                 })
             }
 
             fn link(self, linker: &mut Linker<HostState<D>>, module: &str, field: &str) -> wasmtime::Result<()> {
                 let name: Arc<str> = format!("{module}.{field}").into();
-                linker.func_wrap(module, field, move |mut caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
-                    ensure_runtime(&mut caller)?;
-                    let exports = caller.data().rt().exports().clone();
-                    let mut cx = Ctx::new(caller.as_context_mut(), &exports);
-                    self(&mut cx, $($var),*).map_err(|e| host_error(&name, e))
+                linker.func_wrap(module, field, move |caller: Caller<'_, HostState<D>>, $($var: $arg),*| -> wasmtime::Result<R> {
+                    run_host(caller, &name, |cx| self(cx, $($var),*))
                 })?;
                 Ok(())
             }
@@ -418,8 +490,7 @@ impl<D: 'static> std::fmt::Debug for Imports<D> {
         f.debug_struct("Imports")
             .field("user", &names)
             .field("seed", &self.seed)
-            .field("utf16", &self.utf16)
-            .field("generation", &self.generation)
+            .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }

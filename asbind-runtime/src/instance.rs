@@ -12,9 +12,10 @@ use crate::error::{Error, Result};
 use crate::imports::Imports;
 use crate::memory::MemoryReader;
 use crate::module::Module;
+use crate::options::Utf16;
 use crate::pins::Handles;
 use crate::pre::InstancePre;
-use crate::state::{HostState, Runtime, RuntimeExports, Utf16};
+use crate::state::{HostState, Runtime, RuntimeExports};
 
 /// One instantiated AssemblyScript module: its store, memory, runtime exports and pin table.
 ///
@@ -154,6 +155,57 @@ impl<D: 'static> Instance<D> {
     /// How deep values may nest when lifted or lowered.
     pub fn max_depth(&self) -> u32 {
         self.rt().max_depth()
+    }
+
+    /// Sets how many bytes of host memory the values lifted after one call may take (see
+    /// [`Imports::lift_budget`]).
+    pub fn set_lift_budget(&mut self, bytes: u64) {
+        self.store.data_mut().rt_mut().set_lift_budget(bytes);
+    }
+
+    /// How many bytes of host memory the values lifted after one call may take.
+    pub fn lift_budget(&self) -> u64 {
+        self.rt().lift_budget()
+    }
+
+    /// Gives every later call from the host `fuel` units of fuel, or with `None` stops
+    /// refilling (the fuel left then runs down across calls). Needs an engine with
+    /// `consume_fuel(true)` (see [`Imports::fuel`]); otherwise an [`Error::Argument`].
+    pub fn set_fuel(&mut self, fuel: Option<u64>) -> Result<()> {
+        if !self.store.engine().get_consume_fuel() {
+            return Err(Error::Argument(
+                "this instance's engine does not count fuel; see `Imports::fuel` for how to make one that does".into(),
+            ));
+        }
+        if let Some(fuel) = fuel {
+            self.store.set_fuel(fuel).map_err(|e| crate::limits::fuel_unsupported(&e))?;
+        }
+        self.store.data_mut().rt_mut().set_call_fuel(fuel);
+        Ok(())
+    }
+
+    /// The fuel left from the last call (`None` when the engine does not count fuel).
+    pub fn fuel_left(&self) -> Option<u64> {
+        self.store.get_fuel().ok()
+    }
+
+    /// Lets every later call from the host run for at most `ticks` epoch ticks, or with `None`
+    /// for ever. Needs an engine with `epoch_interruption(true)` (see
+    /// [`Imports::epoch_deadline`]); otherwise an [`Error::Argument`].
+    pub fn set_epoch_deadline(&mut self, ticks: Option<u64>) -> Result<()> {
+        if !self.store.engine().get_epoch_interruption() {
+            return Err(Error::Argument(
+                "this instance's engine has no epoch interruption; see `Imports::epoch_deadline`".into(),
+            ));
+        }
+        self.store.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
+        self.store.data_mut().rt_mut().set_call_epoch_ticks(ticks);
+        Ok(())
+    }
+
+    /// Turns GC-stress mode on or off (see [`Imports::gc_stress`]).
+    pub fn set_gc_stress(&mut self, on: bool) {
+        self.store.data_mut().rt_mut().set_gc_stress(on);
     }
 
     /// The wasmtime store (escape hatch).

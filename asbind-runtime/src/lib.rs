@@ -35,9 +35,11 @@
 //!
 //! 1. `error`; `memory` (bounds-checked reads), `abi` (generation and RTTI), `pins` (the pin
 //!    table), `host_env` (the default imports' state), `precompiled` (the artifact format and
-//!    its key): no instance.
+//!    its key), `options` (per-instance settings, the memory cap), `stack` (exporting the
+//!    shadow-stack pointer): no instance.
 //! 2. `types` (scalars, runtime types, kinds), `arrays` (array layouts), `handle` ([`Ref`]).
-//! 3. `state`: the store data and the runtime's state, with private fields.
+//! 3. `state`: the store data and the runtime's state, with private fields; `limits` (applying
+//!    resource limits to a store, [`EpochTicker`]).
 //! 4. `ctx`: [`Ctx`] and store access; then `call` (the call protocol) and `globals`.
 //! 5. `lift` and `lower` (the [`Lift`] and [`Lower`] traits and the `Ctx` methods behind
 //!    them), then `ids` (array ids from RTTI) and `dynamic` (untyped handles).
@@ -59,12 +61,15 @@ mod ids;
 mod imports;
 mod instance;
 mod lift;
+mod limits;
 mod lower;
 pub mod memory;
 mod module;
+mod options;
 mod pins;
 mod pre;
 mod precompiled;
+mod stack;
 mod state;
 mod types;
 mod views;
@@ -80,10 +85,12 @@ pub use host_env::Console;
 pub use imports::{HostFn, Imports};
 pub use instance::Instance;
 pub use lift::{Element, Lift};
+pub use limits::EpochTicker;
 pub use lower::{AsHandle, Lower};
 pub use module::{Module, default_engine, engine_config};
+pub use options::{DEFAULT_LIFT_BUDGET, DEFAULT_MAX_DEPTH, GC_STRESS_ENV, Utf16};
 pub use pre::InstancePre;
-pub use state::{DEFAULT_MAX_DEPTH, HostState, Utf16};
+pub use state::HostState;
 pub use types::{Kind, Pod, Scalar, TypeInfo, kinds};
 
 /// Re-export of wasmtime for generated code and advanced use.
@@ -101,7 +108,7 @@ pub mod __internal {
     pub use crate::ctx::Ctx;
     pub use crate::error::{Error, Result};
     pub use crate::globals::GlobalValue;
-    pub use crate::handle::{AnyRef, Ref};
+    pub use crate::handle::{AnyRef, Ref, SubclassOf};
     pub use crate::impl_reference_element;
     pub use crate::imports::Imports;
     pub use crate::instance::Instance;

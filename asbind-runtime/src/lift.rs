@@ -7,11 +7,11 @@ use asbind_abi::layout::{POINTER_ALIGN_LOG2, STRING_UNIT_LOG2};
 
 use crate::abi::flags;
 use crate::arrays::{ArrayKind, ArrayLike, locate_array};
-use crate::ctx::Ctx;
+use crate::ctx::{Budget, Ctx};
 use crate::error::{Error, Result};
 use crate::handle::Ref;
 use crate::memory::byte_len;
-use crate::state::Utf16;
+use crate::options::Utf16;
 use crate::types::{Kind, Scalar};
 
 /// A Rust value that can be read from a managed AssemblyScript object given its pointer.
@@ -48,6 +48,7 @@ impl<T: Scalar> Element for T {
     }
     fn read_elements<D: 'static>(cx: &mut Ctx<'_, D>, addr: u32, n: usize) -> Result<Vec<Self>> {
         let len = byte_len(n, T::ALIGN_LOG2)?;
+        cx.charge(host_bytes::<T>(n))?;
         Ok(T::decode_all(cx.reader()?.slice(addr, len)?))
     }
 }
@@ -165,22 +166,34 @@ impl<D: 'static> Ctx<'_, D> {
     /// Lifts a string with the instance's UTF-16 policy (strict by default).
     pub fn lift_string(&mut self, ptr: u32) -> Result<String> {
         let strict = self.rt().utf16() == Utf16::Strict;
-        decode_utf16(self.string_bytes(ptr)?, strict, ptr)
+        self.decode_string(ptr, strict)
     }
 
     /// Lifts a string, replacing unpaired surrogates with U+FFFD.
     pub fn lift_string_lossy(&mut self, ptr: u32) -> Result<String> {
-        decode_utf16(self.string_bytes(ptr)?, false, ptr)
+        self.decode_string(ptr, false)
     }
 
     /// Lifts a string, failing with [`Error::InvalidUtf16`] on an unpaired surrogate.
     pub fn lift_string_strict(&mut self, ptr: u32) -> Result<String> {
-        decode_utf16(self.string_bytes(ptr)?, true, ptr)
+        self.decode_string(ptr, true)
+    }
+
+    fn decode_string(&mut self, ptr: u32, strict: bool) -> Result<String> {
+        let mut budget = self.budget();
+        let s = decode_utf16(self.string_bytes(ptr)?, strict, ptr, &mut budget)?;
+        self.set_budget(budget);
+        Ok(s)
     }
 
     /// Lifts a string's raw UTF-16 code units (lossless, for WTF-16 content).
     pub fn lift_utf16(&mut self, ptr: u32) -> Result<Vec<u16>> {
-        Ok(u16::decode_all(self.string_bytes(ptr)?))
+        let mut budget = self.budget();
+        let bytes = self.string_bytes(ptr)?;
+        budget.take(bytes.len() as u64)?;
+        let units = u16::decode_all(bytes);
+        self.set_budget(budget);
+        Ok(units)
     }
 
     /// Copies an `ArrayBuffer`'s bytes.
@@ -190,7 +203,9 @@ impl<D: 'static> Ctx<'_, D> {
         if mem.rt_id(ptr)? != self.abi().array_buffer_id() {
             return Err(self.wrong_type(ptr, classes::ARRAY_BUFFER));
         }
-        Ok(mem.slice(ptr, mem.rt_size(ptr)?)?.to_vec())
+        let size = mem.rt_size(ptr)?;
+        self.charge(u64::from(size))?;
+        Ok(self.reader()?.slice(ptr, size)?.to_vec())
     }
 
     /// Locates the elements of an `Array<T>`, typed array or `StaticArray<T>` (AS_ABI §3.3).
@@ -233,7 +248,9 @@ impl<D: 'static> Ctx<'_, D> {
     /// hand, lift the whole array with [`lift`](Self::lift).
     #[doc(hidden)]
     pub fn read_pointer_elements<T: Lift>(&mut self, addr: u32, n: usize) -> Result<Vec<T>> {
-        let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, byte_len(n, POINTER_ALIGN_LOG2)?)?);
+        let bytes = byte_len(n, POINTER_ALIGN_LOG2)?;
+        self.charge(host_bytes::<T>(n) + u64::from(bytes))?;
+        let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, bytes)?);
         self.nested(|cx| ptrs.into_iter().map(|p| T::lift(cx, p)).collect())
     }
 
@@ -255,6 +272,7 @@ impl<D: 'static> Ctx<'_, D> {
             return Err(self.wrong_type(ptr, format!("{} of references", kind.describe())));
         }
         let bytes = byte_len(arr.len as usize, POINTER_ALIGN_LOG2)?;
+        self.charge(host_bytes::<T>(arr.len as usize) + u64::from(bytes))?;
         let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(arr.data, bytes)?);
         self.nested(|cx| ptrs.into_iter().map(|p| lift_item(cx, p)).collect())
     }
@@ -314,9 +332,15 @@ impl<D: 'static> Ctx<'_, D> {
     }
 }
 
+/// The host memory a `Vec` of `n` `T`s takes.
+fn host_bytes<T>(n: usize) -> u64 {
+    (n as u64).saturating_mul(std::mem::size_of::<T>() as u64)
+}
+
 /// Decodes UTF-16LE bytes (a `String` payload) to UTF-8, into a `String` of exactly the
-/// decoded length (a module cannot make the host reserve more than the text needs).
-fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
+/// decoded length (a module cannot make the host reserve more than the text needs), taken from
+/// `budget` before it is allocated.
+fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32, budget: &mut Budget) -> Result<String> {
     // Borrow the code units in place when the payload is aligned (it always is for objects the
     // AssemblyScript allocator made); copy otherwise.
     #[cfg(target_endian = "little")]
@@ -329,6 +353,7 @@ fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
     let units = &*units;
     if encoding_rs::mem::is_basic_latin(units) {
         // ASCII: one byte per unit, and no surrogate to check.
+        budget.take(units.len() as u64)?;
         let mut out = vec![0u8; units.len()];
         encoding_rs::mem::convert_utf16_to_latin1_lossy(units, &mut out);
         // SAFETY: every unit is below 0x80, so every byte written is ASCII, which is UTF-8.
@@ -339,10 +364,12 @@ fn decode_utf16(bytes: &[u8], strict: bool, ptr: u32) -> Result<String> {
         if strict {
             return Err(Error::InvalidUtf16 { ptr });
         }
-        // Lossy with unpaired surrogates (rare).
+        // Lossy with unpaired surrogates (rare): each unit takes at most 3 bytes.
+        budget.take((units.len() as u64).saturating_mul(3))?;
         return Ok(decode_worst_case(units));
     }
     let len = utf8_len(units);
+    budget.take(len as u64)?;
     let mut out = vec![0u8; len];
     let (read, written) = encoding_rs::mem::convert_utf16_to_utf8_partial(units, &mut out);
     if read != units.len() || written != len {

@@ -90,8 +90,15 @@ impl Module {
     }
 
     /// Compiles wasm bytes with `engine`.
+    ///
+    /// The module's shadow-stack pointer, if it has one, is exported under a name no
+    /// AssemblyScript export can have (`asbind:stack_pointer`) so that a failed call can put it
+    /// back; nothing else changes.
     pub fn with_engine(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Self> {
-        let inner = wasmtime::Module::new(engine, bytes.as_ref()).map_err(|e| Error::Compile(format!("{e:#}")))?;
+        let bytes = bytes.as_ref();
+        let code = crate::stack::export_stack_pointer(bytes);
+        let code = code.as_deref().unwrap_or(bytes);
+        let inner = wasmtime::Module::new(engine, code).map_err(|e| Error::Compile(format!("{e:#}")))?;
         Ok(Self::wrap(inner, false))
     }
 
@@ -115,7 +122,10 @@ impl Module {
     /// [`Module::precompile`] for `engine` (the artifact then loads with an engine configured
     /// the same way, on a machine with the same CPU features).
     pub fn precompile_with_engine(engine: &Engine, wasm: &[u8]) -> Result<Vec<u8>> {
-        let payload = engine.precompile_module(wasm).map_err(|e| Error::Compile(format!("{e:#}")))?;
+        // The code compiled is what `with_engine` would compile; the key names the wasm given.
+        let code = crate::stack::export_stack_pointer(wasm);
+        let payload =
+            engine.precompile_module(code.as_deref().unwrap_or(wasm)).map_err(|e| Error::Compile(format!("{e:#}")))?;
         Ok(precompiled::encode(wasm, engine, &payload))
     }
 

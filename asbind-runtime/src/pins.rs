@@ -48,6 +48,9 @@ type PtrMap<V> = HashMap<u32, V, BuildHasherDefault<PtrHasher>>;
 #[derive(Debug, Default)]
 pub(crate) struct PinTable {
     counts: PtrMap<u32>,
+    /// How many of each object's references are `Ctx::raw_pin`s (a raw unpin may only give
+    /// back one of those, never a handle's).
+    raw: PtrMap<u32>,
 }
 
 impl PinTable {
@@ -62,6 +65,26 @@ impl PinTable {
                 e.insert(1);
                 true
             }
+        }
+    }
+
+    /// Records that one reference to `ptr` (already acquired) is a raw pin.
+    pub(crate) fn raw_acquire(&mut self, ptr: u32) {
+        *self.raw.entry(ptr).or_insert(0) += 1;
+    }
+
+    /// Gives back one raw pin of `ptr`; `false` if it has none (then nothing changes).
+    pub(crate) fn raw_release(&mut self, ptr: u32) -> bool {
+        match self.raw.entry(ptr) {
+            Entry::Occupied(mut e) if *e.get() > 1 => {
+                *e.get_mut() -= 1;
+                true
+            }
+            Entry::Occupied(e) => {
+                e.remove();
+                true
+            }
+            Entry::Vacant(_) => false,
         }
     }
 

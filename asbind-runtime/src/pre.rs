@@ -8,7 +8,7 @@ use wasmtime::{AsContextMut, Linker, Store};
 use crate::error::{Error, Result};
 use crate::imports::{HostFn, Imports, link_defaults, resolve};
 use crate::module::Module;
-use crate::state::{HostState, Runtime, init_runtime};
+use crate::state::{HostState, Runtime, init_runtime, init_stack};
 
 /// A module with its imports linked: the standard functions it imports and the host functions
 /// added with [`func`](InstancePre::func), resolved and type-checked once for every instance.
@@ -86,10 +86,10 @@ impl<D: Send + 'static> InstancePre<D> {
         data: D,
     ) -> Result<(Store<HostState<D>>, wasmtime::Instance)> {
         let Linked { module, linker, pre } = &*self.linked;
-        let (env, funcs, utf16, generation, max_depth) = imports.into_parts();
-        let mut rt = Runtime::new(utf16, generation);
-        rt.set_max_depth(max_depth);
-        let mut store = Store::new(module.engine(), HostState::new(rt, env, data));
+        let (env, funcs, options) = imports.into_parts();
+        let mut store = Store::new(module.engine(), HostState::new(Runtime::new(options.clone()), env, data));
+        // Before anything runs: the start function is held to the limits too.
+        crate::limits::apply(&mut store, &options)?;
         let instance = match pre {
             Some(pre) if funcs.is_empty() => pre.instantiate(&mut store),
             _ => {
@@ -98,13 +98,19 @@ impl<D: Send + 'static> InstancePre<D> {
             }
         };
         let instance = instance.map_err(|e| {
-            if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
+            let cap = store.data_mut().cap_mut();
+            if cap.take_refused()
+                && let Some(limit) = cap.limit()
+            {
+                Error::MemoryLimit { limit }
+            } else if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
                 Error::from_call(e)
             } else {
                 Error::Instantiate(format!("{e:#}"))
             }
         })?;
         init_runtime(store.as_context_mut(), |s, name| instance.get_export(s, name))?;
+        init_stack(store.as_context_mut(), &instance);
         Ok((store, instance))
     }
 }

@@ -8,40 +8,35 @@
 use std::sync::Arc;
 
 use asbind_abi::exports::{COLLECT, MEMORY, NEW, PIN, RTTI_BASE, RUNTIME, SET_ARGUMENTS_LENGTH, UNPIN};
-use wasmtime::{Extern, Memory, StoreContextMut, TypedFunc, Val, WasmParams, WasmResults};
+use wasmtime::{AsContextMut, Extern, Global, Memory, StoreContextMut, TypedFunc, Val, WasmParams, WasmResults};
 
-use crate::abi::{Abi, Generation};
+use crate::abi::Abi;
 use crate::error::{Error, Result};
 use crate::host_env::HostEnv;
 use crate::memory::MemoryReader;
+use crate::options::{MemoryCap, Options, Utf16};
 use crate::pins::{HandleOp, Handles, PinTable};
-
-/// How strings with unpaired surrogates (valid WTF-16, invalid UTF-16) are lifted to `String`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Utf16 {
-    /// Fail with [`Error::InvalidUtf16`] (the default).
-    #[default]
-    Strict,
-    /// Replace each unpaired surrogate with U+FFFD.
-    Lossy,
-}
-
-/// How many records and arrays may nest inside one another in a value lifted or lowered, by
-/// default (see [`Imports::max_depth`](crate::imports::Imports::max_depth)).
-pub const DEFAULT_MAX_DEPTH: u32 = 512;
 
 /// The store data of an instance: the runtime's bookkeeping, the default imports' state and
 /// the user's data `D`.
 pub struct HostState<D> {
     rt: Runtime,
     host: HostEnv,
+    /// The memory limit (wasmtime's limiter borrows it from here).
+    cap: MemoryCap,
     data: D,
 }
 
 impl<D> HostState<D> {
     /// The state of a new instance, before its exports are resolved.
     pub(crate) fn new(rt: Runtime, host: HostEnv, data: D) -> Self {
-        HostState { rt, host, data }
+        let cap = MemoryCap::new(rt.options.memory_limit);
+        HostState { rt, host, cap, data }
+    }
+
+    /// The memory limiter.
+    pub(crate) fn cap_mut(&mut self) -> &mut MemoryCap {
+        &mut self.cap
     }
 
     /// The runtime's state.
@@ -145,9 +140,17 @@ pub(crate) struct Runtime {
     pins: PinTable,
     /// What handles did since the last call (shared with them).
     handles: Arc<Handles>,
-    utf16: Utf16,
-    /// How deep values may nest (records and arrays inside one another).
-    max_depth: u32,
+    /// Objects whose `__unpin` failed (a trap, fuel running out): retried by the next flush.
+    retry_unpin: Vec<u32>,
+    /// The settings chosen at instantiation (string policy, budgets, limits, GC stress).
+    options: Options,
+    /// Whether calls from the host need [`Options::per_call`] work.
+    per_call: bool,
+    /// The shadow-stack pointer (exported by `stack::export_stack_pointer`) and its value
+    /// between calls, restored after an outermost call fails.
+    stack: Option<(Global, i32)>,
+    /// GC stress: whether a call returned since the last collection.
+    stress_due: bool,
     /// Whether the exports have been resolved (import functions may run before, in `start`).
     ready: bool,
     /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags): a few
@@ -164,14 +167,17 @@ pub(crate) struct Runtime {
 
 impl Runtime {
     /// The state before the exports are resolved: no memory, no functions, an assumed ABI.
-    pub(crate) fn new(utf16: Utf16, generation: Generation) -> Self {
+    pub(crate) fn new(options: Options) -> Self {
         Runtime {
             exports: Arc::default(),
-            abi: Abi { generation, rtti_base: None, detected: false },
+            abi: Abi { generation: options.generation, rtti_base: None, detected: false },
             pins: PinTable::default(),
             handles: Handles::new(),
-            utf16,
-            max_depth: DEFAULT_MAX_DEPTH,
+            retry_unpin: Vec::new(),
+            per_call: options.per_call(),
+            options,
+            stack: None,
+            stress_due: true,
             ready: false,
             array_ids: Vec::new(),
             held: Vec::new(),
@@ -230,9 +236,82 @@ impl Runtime {
         self.unpin = unpin;
     }
 
-    /// Number of objects the host keeps pinned (including drops not yet applied).
+    /// Whether a flush has work: handle operations queued, or unpins to retry.
+    #[inline]
+    pub(crate) fn needs_flush(&self) -> bool {
+        self.handles.has_pending() || !self.retry_unpin.is_empty()
+    }
+
+    /// Adds the objects whose unpin failed before to `unpin`, to be tried again.
+    pub(crate) fn take_retries(&mut self, unpin: &mut Vec<u32>) {
+        unpin.append(&mut self.retry_unpin);
+    }
+
+    /// Records that unpinning `ptr` failed: the next flush tries again.
+    pub(crate) fn retry_unpin(&mut self, ptr: u32) {
+        self.retry_unpin.push(ptr);
+    }
+
+    /// Number of objects the host keeps pinned (including drops not yet applied, and objects
+    /// whose unpin failed and waits for a retry).
     pub(crate) fn pinned_count(&self) -> usize {
-        self.pins.len()
+        self.pins.len() + self.retry_unpin.len()
+    }
+
+    /// The settings chosen at instantiation.
+    pub(crate) fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Whether calls from the host need per-call work (fuel, deadline, GC stress).
+    #[inline]
+    pub(crate) fn per_call(&self) -> bool {
+        self.per_call
+    }
+
+    /// Sets the fuel each call from the host starts with (`None`: the store's fuel is left
+    /// alone between calls).
+    pub(crate) fn set_call_fuel(&mut self, fuel: Option<u64>) {
+        self.options.fuel = fuel;
+        self.per_call = self.options.per_call();
+    }
+
+    /// Sets the epoch ticks each call from the host may run for.
+    pub(crate) fn set_call_epoch_ticks(&mut self, ticks: Option<u64>) {
+        self.options.epoch_ticks = ticks;
+        self.per_call = self.options.per_call();
+    }
+
+    /// Turns GC-stress mode on or off.
+    pub(crate) fn set_gc_stress(&mut self, on: bool) {
+        self.options.gc_stress = on;
+        self.per_call = self.options.per_call();
+    }
+
+    /// Sets how many bytes of host memory the values lifted after one call may take.
+    pub(crate) fn set_lift_budget(&mut self, bytes: u64) {
+        self.options.lift_budget = bytes;
+    }
+
+    /// The bytes of host memory the values lifted after one call may take.
+    #[inline]
+    pub(crate) fn lift_budget(&self) -> u64 {
+        self.options.lift_budget
+    }
+
+    /// GC stress: whether a call returned since the last collection.
+    pub(crate) fn stress_due(&self) -> bool {
+        self.stress_due
+    }
+
+    /// GC stress: records whether a call returned since the last collection.
+    pub(crate) fn set_stress_due(&mut self, due: bool) {
+        self.stress_due = due;
+    }
+
+    /// The shadow-stack pointer and its resting value.
+    pub(crate) fn stack(&self) -> Option<(Global, i32)> {
+        self.stack
     }
 
     /// Host references to `ptr`, counting handle operations not yet applied.
@@ -242,22 +321,22 @@ impl Runtime {
 
     /// The string policy.
     pub(crate) fn utf16(&self) -> Utf16 {
-        self.utf16
+        self.options.utf16
     }
 
     /// Chooses the string policy.
     pub(crate) fn set_utf16(&mut self, policy: Utf16) {
-        self.utf16 = policy;
+        self.options.utf16 = policy;
     }
 
     /// How deep values may nest.
     pub(crate) fn max_depth(&self) -> u32 {
-        self.max_depth
+        self.options.max_depth
     }
 
     /// Sets how deep values may nest.
     pub(crate) fn set_max_depth(&mut self, limit: u32) {
-        self.max_depth = limit;
+        self.options.max_depth = limit;
     }
 
     /// Whether the module exports what passing managed values in needs.
@@ -377,6 +456,18 @@ pub(crate) fn init_runtime<D: 'static>(
     state.array_ids.clear();
     state.ready = true;
     Ok(())
+}
+
+/// Finds the shadow-stack pointer export (see `stack`) of a new instance and records its
+/// resting value: instantiation, start function included, has returned, so no wasm frame is
+/// active.
+pub(crate) fn init_stack<D: 'static>(mut store: StoreContextMut<'_, HostState<D>>, instance: &wasmtime::Instance) {
+    let Some(global) = instance.get_global(store.as_context_mut(), crate::stack::STACK_POINTER_EXPORT) else {
+        return;
+    };
+    if let Val::I32(rest) = global.get(&mut store) {
+        store.data_mut().rt_mut().stack = Some((global, rest));
+    }
 }
 
 #[cfg(test)]

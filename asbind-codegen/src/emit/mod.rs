@@ -104,9 +104,11 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
         quote! {
             #d
             #allow
+            impl ::asbind::__internal::SubclassOf<#base_name> for #name {}
+            #allow
             impl ::std::convert::From<#name> for #base_name {
                 fn from(value: #name) -> #base_name {
-                    #base_name(value.0.retype())
+                    #base_name(value.0.upcast())
                 }
             }
         }
@@ -135,7 +137,7 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
             /// The same object as a handle of unknown class, for parameters a classic module
             /// declares as `usize`.
             pub fn any(&self) -> ::asbind::AnyRef {
-                self.0.clone().retype()
+                self.0.clone().erase()
             }
             /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
             /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -614,6 +616,28 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         .collect();
     let args = tuple(&args);
     let set_argc = varargs.then(|| quote!(cx.set_arguments_length(__argc)?;));
+    let lowers: Vec<TokenStream> = lowers.collect();
+    // With an argument held for the call, lowering runs inside `lower_args`, which releases
+    // what it held if a later argument fails (the call that would release it never happens).
+    let holds = f
+        .params
+        .iter()
+        .enumerate()
+        .any(|(i, p)| p.ty.needs_allocation() && f.params[i + 1..].iter().any(|q| q.ty.needs_allocation()));
+    let lowering = if holds {
+        quote! {
+            let #args = cx.lower_args(|cx| {
+                #(#lowers)*
+                #set_argc
+                ::std::result::Result::Ok(#args)
+            })?;
+        }
+    } else {
+        quote! {
+            #(#lowers)*
+            #set_argc
+        }
+    };
     let target = classic_dispatch(model, f).unwrap_or_else(|| quote!(&__exports.#field));
     let body_result = match &f.result {
         _ if enum_result.is_some() => {
@@ -634,7 +658,6 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         text.push_str("\n\n`None` for an optional parameter uses its AssemblyScript default; only trailing\nparameters can be left out.");
     }
     let d = doc(&text);
-    let lowers: Vec<TokenStream> = lowers.collect();
     let view = f.view.as_ref().zip(view_element(&f.result)).map(|(view, (elem, kind))| {
         // The slice borrows the module: a member's view names that lifetime (`&self` would
         // take it otherwise).
@@ -659,8 +682,7 @@ fn method(model: &Model, f: &Function) -> TokenStream {
                 let __r = {
                     let __exports = &#m.exports;
                     let mut cx = #m.instance.ctx();
-                    #(#lowers)*
-                    #set_argc
+                    #lowering
                     let __target = #target;
                     cx.call(__target, #args)?
                 };
@@ -674,8 +696,7 @@ fn method(model: &Model, f: &Function) -> TokenStream {
             #argc
             let __exports = &#m.exports;
             let mut cx = #m.instance.ctx();
-            #(#lowers)*
-            #set_argc
+            #lowering
             let __target = #target;
             let __r = cx.call(__target, #args)?;
             #body_result
@@ -991,7 +1012,7 @@ fn embedded(
     let d_new = doc(&format!("Instantiates the embedded module: {host_doc}standard imports by default."));
     let d_opts =
         doc(&format!("Instantiates the embedded module with `imports` (console sink, seed, overrides); {host_doc}"));
-    let (artifact_const, load) = match precompiled {
+    let (artifact_const, load, load_with) = match precompiled {
         None => (
             quote! {
                 /// The embedded module precompiled at build time: none (built without asbind's
@@ -999,8 +1020,9 @@ fn embedded(
                 pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::None;
             },
             quote!(::asbind::Module::new(Self::WASM)?),
+            quote!(::asbind::Module::with_engine(engine, Self::WASM)),
         ),
-        Some(p) => (precompiled_const(p), precompiled_load()),
+        Some(p) => (precompiled_const(p), precompiled_load(), precompiled_load_with()),
     };
     let d_compiled = if precompiled.is_some() {
         "The embedded module, loaded once per process: from [`PRECOMPILED`](Self::PRECOMPILED) when\n\
@@ -1024,6 +1046,14 @@ fn embedded(
             }
             let m = #load;
             ::std::result::Result::Ok(COMPILED.get_or_init(|| m).clone())
+        }
+
+        /// The embedded module for `engine` (one configured for fuel or epoch deadlines, say:
+        /// start from `asbind::engine_config()`), compiled on every call (or loaded from
+        /// [`PRECOMPILED`](Self::PRECOMPILED) when it was made with the same configuration):
+        /// keep it, and instantiate it with [`from_module`](Self::from_module).
+        pub fn compiled_with(engine: &::asbind::wasmtime::Engine) -> ::asbind::Result<::asbind::Module> {
+            #load_with
         }
 
         #d_new
@@ -1077,6 +1107,21 @@ fn precompiled_const(p: &Precompiled) -> TokenStream {
         /// [`WASM`](Self::WASM).
         #[cfg(not(all(#(#conds),*)))]
         pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::None;
+    }
+}
+
+/// `compiled_with(engine)`'s loading with an embedded artifact.
+fn precompiled_load_with() -> TokenStream {
+    quote! {
+        match Self::PRECOMPILED {
+            // SAFETY: as in `compiled`: asbind's own build output for `WASM`, used only if its
+            // key matches `WASM` and this engine.
+            #[allow(unsafe_code)]
+            ::std::option::Option::Some(artifact) => unsafe {
+                ::asbind::Module::from_precompiled_with_engine(engine, artifact, Self::WASM)
+            },
+            ::std::option::Option::None => ::asbind::Module::with_engine(engine, Self::WASM),
+        }
     }
 }
 

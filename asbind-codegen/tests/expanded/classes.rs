@@ -23,7 +23,7 @@ impl Shape {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -154,7 +154,7 @@ impl Circle {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -189,9 +189,11 @@ impl ::asbind::Lower for Circle {
 ::asbind::impl_reference_element!(Circle);
 /// A `Circle` is a `Shape`.
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::asbind::__internal::SubclassOf<Shape> for Circle {}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::std::convert::From<Circle> for Shape {
     fn from(value: Circle) -> Shape {
-        Shape(value.0.retype())
+        Shape(value.0.upcast())
     }
 }
 /// Constructor, methods, fields and statics (wrappers added by the `asbind-classes` transform).
@@ -296,7 +298,7 @@ impl Temperature {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.

@@ -23,7 +23,7 @@ impl Module_2 {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -118,7 +118,7 @@ impl Counter {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -644,34 +644,42 @@ impl<H: Host> Module<H> {
     ) -> ::asbind::Result<::std::string::String> {
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let item: u32 = {
-            let __id = cx
-                .array_id_hint::<::std::string::String>(::asbind::ArrayKind::Array, 5)?;
-            cx.lower_array_with(
-                item,
-                __id,
-                |cx, __item| ::std::result::Result::Ok(cx.lower_str(__item)?),
-            )?
-        };
-        cx.hold(item)?;
-        let v: u32 = match v {
-            ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
-            ::std::option::Option::None => 0u32,
-        };
-        cx.hold(v)?;
-        let id: u32 = {
-            let __id = cx
-                .array_id_hint::<::std::vec::Vec<i32>>(::asbind::ArrayKind::Array, 6)?;
-            cx.lower_array_with(
-                id,
-                __id,
-                |cx, __item| ::std::result::Result::Ok({
+        let (item, v, id) = cx
+            .lower_args(|cx| {
+                let item: u32 = {
                     let __id = cx
-                        .array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
-                    cx.lower_typed_array(__item, __id)?
-                }),
-            )?
-        };
+                        .array_id_hint::<
+                            ::std::string::String,
+                        >(::asbind::ArrayKind::Array, 5)?;
+                    cx.lower_array_with(
+                        item,
+                        __id,
+                        |cx, __item| ::std::result::Result::Ok(cx.lower_str(__item)?),
+                    )?
+                };
+                cx.hold(item)?;
+                let v: u32 = match v {
+                    ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
+                    ::std::option::Option::None => 0u32,
+                };
+                cx.hold(v)?;
+                let id: u32 = {
+                    let __id = cx
+                        .array_id_hint::<
+                            ::std::vec::Vec<i32>,
+                        >(::asbind::ArrayKind::Array, 6)?;
+                    cx.lower_array_with(
+                        id,
+                        __id,
+                        |cx, __item| ::std::result::Result::Ok({
+                            let __id = cx
+                                .array_id_hint::<i32>(::asbind::ArrayKind::TypedArray, 4)?;
+                            cx.lower_typed_array(__item, __id)?
+                        }),
+                    )?
+                };
+                ::std::result::Result::Ok((item, v, id))
+            })?;
         let __target = &__exports.f_join;
         let __r = cx.call(__target, (item, v, id))?;
         ::std::result::Result::Ok(cx.lift_string(__r)?)

@@ -283,7 +283,7 @@ impl Counter {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -339,7 +339,7 @@ impl NamedCounter {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -374,9 +374,11 @@ impl ::asbind::Lower for NamedCounter {
 ::asbind::impl_reference_element!(NamedCounter);
 /// A `NamedCounter` is a `Counter`.
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
+impl ::asbind::__internal::SubclassOf<Counter> for NamedCounter {}
+#[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 impl ::std::convert::From<NamedCounter> for Counter {
     fn from(value: NamedCounter) -> Counter {
-        Counter(value.0.retype())
+        Counter(value.0.upcast())
     }
 }
 /// AssemblyScript enum `Color`.
@@ -902,9 +904,13 @@ impl Module {
     ) -> ::asbind::Result<::std::string::String> {
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let a: u32 = cx.lower_str(a)?;
-        cx.hold(a)?;
-        let b: u32 = cx.lower_str(b)?;
+        let (a, b) = cx
+            .lower_args(|cx| {
+                let a: u32 = cx.lower_str(a)?;
+                cx.hold(a)?;
+                let b: u32 = cx.lower_str(b)?;
+                ::std::result::Result::Ok((a, b))
+            })?;
         let __target = &__exports.f_concat;
         let __r = cx.call(__target, (a, b))?;
         ::std::result::Result::Ok(cx.lift_string(__r)?)
@@ -1421,17 +1427,23 @@ impl Module {
     ) -> ::asbind::Result<::std::string::String> {
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let a: u32 = {
-            let __id = cx
-                .array_id_hint::<::std::string::String>(::asbind::ArrayKind::Array, 6)?;
-            cx.lower_array_with(
-                a,
-                __id,
-                |cx, __item| ::std::result::Result::Ok(cx.lower_str(__item)?),
-            )?
-        };
-        cx.hold(a)?;
-        let sep: u32 = cx.lower_str(sep)?;
+        let (a, sep) = cx
+            .lower_args(|cx| {
+                let a: u32 = {
+                    let __id = cx
+                        .array_id_hint::<
+                            ::std::string::String,
+                        >(::asbind::ArrayKind::Array, 6)?;
+                    cx.lower_array_with(
+                        a,
+                        __id,
+                        |cx, __item| ::std::result::Result::Ok(cx.lower_str(__item)?),
+                    )?
+                };
+                cx.hold(a)?;
+                let sep: u32 = cx.lower_str(sep)?;
+                ::std::result::Result::Ok((a, sep))
+            })?;
         let __target = &__exports.f_join_strings;
         let __r = cx.call(__target, (a, sep))?;
         ::std::result::Result::Ok(cx.lift_string(__r)?)
@@ -1821,13 +1833,19 @@ impl Module {
         let __argc = ::asbind::count_arguments(1u32, &[greeting.is_some()])?;
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
-        let name: u32 = cx.lower_str(name)?;
-        cx.hold(name)?;
-        let greeting: u32 = match greeting {
-            ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
-            ::std::option::Option::None => <u32 as ::std::default::Default>::default(),
-        };
-        cx.set_arguments_length(__argc)?;
+        let (name, greeting) = cx
+            .lower_args(|cx| {
+                let name: u32 = cx.lower_str(name)?;
+                cx.hold(name)?;
+                let greeting: u32 = match greeting {
+                    ::std::option::Option::Some(__v) => cx.lower_str(__v)?,
+                    ::std::option::Option::None => {
+                        <u32 as ::std::default::Default>::default()
+                    }
+                };
+                cx.set_arguments_length(__argc)?;
+                ::std::result::Result::Ok((name, greeting))
+            })?;
         let __target = &__exports.f_greet;
         let __r = cx.call(__target, (name, greeting))?;
         ::std::result::Result::Ok(cx.lift_string(__r)?)

@@ -147,8 +147,8 @@ impl Micro for AsbindMicro {
     #[inline]
     fn pin_unpin(&mut self, ptr: u32) -> Result<()> {
         let mut cx = self.m.instance_mut().ctx();
-        cx.pin(ptr)?;
-        Ok(cx.unpin(ptr)?)
+        cx.raw_pin(ptr)?;
+        Ok(cx.raw_unpin(ptr)?)
     }
     fn header(&self, ptr: u32) -> Result<(u32, u32)> {
         let mem = self.m.instance().reader()?;
