@@ -177,7 +177,9 @@ impl Runtime {
             per_call: options.per_call(),
             options,
             stack: None,
-            stress_due: true,
+            // Nothing to collect before the first call (which may be the start export, before
+            // which the module's runtime is not initialised).
+            stress_due: false,
             ready: false,
             array_ids: Vec::new(),
             held: Vec::new(),
