@@ -77,39 +77,72 @@ fn read(path: &Path, what: &str) -> Result<Vec<u8>, Diagnostics> {
 /// Reads and checks the inputs and builds the model.
 pub fn model(options: &Options) -> Result<Model, Diagnostics> {
     let bytes = read(&options.wasm, "wasm module")?;
-    let wasm = input::wasm::read(&options.wasm, &bytes)?;
-    let mut errors = Vec::new();
     let dts = match options.dts_path() {
         Some(path) => {
             let text = read(&path, ".d.ts file")?;
-            match input::dts::parse(&path, &String::from_utf8_lossy(&text)) {
-                Ok(dts) => Some(dts),
-                Err(mut e) => {
-                    errors.append(&mut e);
-                    None
-                }
-            }
+            Some((path, String::from_utf8_lossy(&text).into_owned()))
         }
         None => None,
     };
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
-    let glue = match options.js_path() {
+    let js = match options.js_path() {
         Some(path) => {
             let text = String::from_utf8_lossy(&read(&path, "JS glue")?).to_string();
-            if options.js.is_some() && !text.contains("adaptedImports") {
-                return Err(Diagnostic::new(&path, None, "this is not the JS glue asc writes with `--bindings`")
+            Some((path, text))
+        }
+        None => None,
+    };
+    let inputs = Inputs {
+        wasm_path: &options.wasm,
+        wasm: &bytes,
+        dts: dts.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
+        js: js.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
+        js_given: options.js.is_some(),
+    };
+    model_from(&inputs)
+}
+
+/// The inputs of the generator once read into memory: what [`model`] works on after reading
+/// the files (and what the fuzz targets feed it directly).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// Where the wasm was read from (diagnostics, the module's name).
+    pub wasm_path: &'a Path,
+    /// The wasm module's bytes.
+    pub wasm: &'a [u8],
+    /// The `.d.ts`, with the path it was read from.
+    pub dts: Option<(&'a Path, &'a str)>,
+    /// The JS glue, with the path it was read from.
+    pub js: Option<(&'a Path, &'a str)>,
+    /// Whether the glue was named explicitly (then it must look like asc's glue) rather than
+    /// found beside the wasm.
+    pub js_given: bool,
+}
+
+/// Checks in-memory inputs and builds the model ([`model`] without the file reading).
+///
+/// Used by the fuzz targets; not a stable API.
+#[doc(hidden)]
+pub fn model_from(inputs: &Inputs<'_>) -> Result<Model, Diagnostics> {
+    let wasm = input::wasm::read(inputs.wasm_path, inputs.wasm)?;
+    let dts = match inputs.dts {
+        Some((path, text)) => Some(input::dts::parse(path, text).map_err(Diagnostics)?),
+        None => None,
+    };
+    let glue = match inputs.js {
+        Some((path, text)) => {
+            if inputs.js_given && !text.contains("adaptedImports") {
+                return Err(Diagnostic::new(path, None, "this is not the JS glue asc writes with `--bindings`")
                     .help("pass the .js that asc wrote beside the .wasm, or leave `js` out")
                     .into());
             }
             let records: Vec<_> = dts.iter().flat_map(|d| d.records.iter().map(|r| (r.id, r.fields.clone()))).collect();
-            Some(input::glue::Glue::read(&path, &text, &records))
+            Some(input::glue::Glue::read(path, text, &records))
         }
         None => None,
     };
-    let name = resolve::display_name(&options.wasm);
-    model::build(&name, &options.wasm, &wasm, dts.as_ref(), glue.as_ref())
+    let name = resolve::display_name(inputs.wasm_path);
+    model::build(&name, inputs.wasm_path, &wasm, dts.as_ref(), glue.as_ref())
 }
 
 /// Generates bindings: reads the inputs, checks them and emits tokens.
