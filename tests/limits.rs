@@ -329,3 +329,66 @@ fn gc_stress_keeps_what_the_host_holds() {
     v.instance_mut().flush_released().unwrap();
     assert_eq!(v.instance().pinned_count(), 0);
 }
+
+asbind::include!("fixtures/imports.wasm");
+
+/// A host whose imports misbehave on request.
+struct Moody {
+    name: String,
+    fail_add: bool,
+    panic_add: bool,
+}
+
+impl imports::Host for Moody {
+    fn log_message(&mut self, _msg: &str) -> Result<()> {
+        Ok(())
+    }
+    fn get_name(&mut self) -> Result<String> {
+        Ok(self.name.clone())
+    }
+    fn add(&mut self, a: i32, b: i32) -> Result<i32> {
+        if self.panic_add {
+            panic!("add panicked");
+        }
+        if self.fail_add {
+            return Err(Error::host("host.add", std::io::Error::other("disk on fire")));
+        }
+        Ok(a + b)
+    }
+    fn scale(&mut self, values: &[f64], k: f64) -> Result<Vec<f64>> {
+        Ok(values.iter().map(|v| v * k).collect())
+    }
+}
+
+#[test]
+fn memory_growing_inside_an_import_during_a_call() {
+    let host = Moody { name: "n".repeat(4 << 20), fail_add: false, panic_add: false };
+    let mut m = imports::Module::new(host).unwrap();
+    let before = m.instance().reader().unwrap().bytes().len();
+    // The import's result (8 MiB in the module) is allocated while `greet` runs.
+    let greeting = m.greet("you").unwrap();
+    assert_eq!(greeting.len(), "Hello, you from !".len() + (4 << 20));
+    assert!(m.instance().reader().unwrap().bytes().len() > before + (8 << 20), "memory grew during the call");
+    let values: Vec<f64> = (0..1_000_000).map(f64::from).collect();
+    assert_eq!(m.scale_via_host(&values, 2.0).unwrap(), 999_999_000_000.0);
+    assert_eq!(m.add_via_host(2, 3).unwrap(), 10);
+}
+
+#[test]
+fn failing_and_panicking_imports_end_the_call_cleanly() {
+    let host = Moody { name: "Rust".into(), fail_add: true, panic_add: false };
+    let mut m = imports::Module::new(host).unwrap();
+    for _ in 0..3 {
+        let e = m.add_via_host(1, 2).unwrap_err();
+        assert_eq!(e.to_string(), "host function host.add: disk on fire");
+    }
+    m.host_mut().fail_add = false;
+    m.host_mut().panic_add = true;
+    let e = m.add_via_host(1, 2).unwrap_err();
+    assert!(matches!(&e, Error::Host { name, .. } if name == "host.add"), "{e:?}");
+    assert_eq!(e.to_string(), "host function host.add: panicked: add panicked");
+    m.host_mut().panic_add = false;
+    assert_eq!(m.add_via_host(1, 2).unwrap(), 6);
+    assert_eq!(m.greet("again").unwrap(), "Hello, again from Rust!");
+    assert_eq!(m.instance().pinned_count(), 0);
+}
