@@ -38,7 +38,7 @@ fn round(v: &mut Values, i: u64) -> asbind::Result<(u64, u64)> {
     let c = v.counter_new(i as i32)?;
     assert_eq!(v.counter_bump(&c, 2)?, i as i32 + 2);
     let cs = v.counters(3)?;
-    assert_eq!(v.sum_counters(&cs)?, 0 + 1 + 2);
+    assert_eq!(v.sum_counters(&cs)?, 3, "counters 0, 1 and 2");
     let p = v.centroid(&[Point { x: 0.0, y: 0.0 }, Point { x: 2.0, y: 4.0 }])?;
     assert_eq!((p.x, p.y), (1.0, 2.0));
     // A call that aborts (a negative length), every round.
