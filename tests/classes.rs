@@ -620,12 +620,18 @@ fn plain_build_binds_functions_with_opaque_handles() -> Result<()> {
     Ok(())
 }
 
-/// No export names `Circle` and 0.28's RTTI has no base ids, so the bindings cannot know that
-/// Circle (id 6) is a Shape: an id of no known class is accepted as a possible subclass.
+/// No export names `Circle`, 0.28's RTTI has no base ids and the plain build has no hierarchy
+/// from the transform, so the bindings cannot know that Circle (id 6) is a Shape: its objects
+/// are refused, unless the instance accepts unknown ids as possible subclasses.
 #[test]
-fn plain_build_lifts_subclass_objects_as_the_base_class() -> Result<()> {
+fn plain_build_lifts_subclass_objects_as_the_base_class_only_when_told_to() -> Result<()> {
     use classes_plain::{Module, Shape};
     let mut m = Module::new()?;
+    let refused = m.make_shapes(4).map(drop).unwrap_err();
+    assert!(matches!(refused, Error::WrongType { found: 6, .. }), "{refused}");
+    assert!(refused.to_string().contains("src/classes/Shape"), "{refused}");
+    assert_nothing_pinned(m.instance_mut());
+    m.instance_mut().accept_unlisted_subclasses(true);
     let shapes: Vec<Shape> = m.make_shapes(4)?;
     assert_eq!(shapes.len(), 4);
     m.collect()?;

@@ -125,7 +125,8 @@ impl<D: 'static> Ctx<'_, D> {
         Ok(ptr)
     }
 
-    /// Pins `ptr` for the host (once per object, reference-counted). Null is a no-op.
+    /// Pins `ptr` for the host (once per object, reference-counted). Null is a no-op; a pointer
+    /// that is not a live object is an [`Error::NotAnObject`].
     ///
     /// Used by generated bindings; not a stable API. By hand, keep an object alive with a
     /// handle ([`lift_ref`](Self::lift_ref)) or for one call with [`hold`](Self::hold).
@@ -134,7 +135,8 @@ impl<D: 'static> Ctx<'_, D> {
         if ptr == 0 || !self.rt_mut().pins_mut().acquire(ptr) {
             return Ok(());
         }
-        let pinned = match self.exports().pin_fn("keeping an object alive") {
+        // Only what is a live object is pinned: see `header`.
+        let pinned = match self.check_object(ptr).and_then(|()| self.exports().pin_fn("keeping an object alive")) {
             Ok(pin) => pin.call(self.store_mut(), ptr).map_err(Error::from_call),
             Err(e) => Err(e),
         };

@@ -93,8 +93,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     /// The type of the object at `ptr`: its runtime id and RTTI flags.
-    pub fn type_info(&self, ptr: u32) -> Result<TypeInfo> {
-        type_info_in(&self.reader()?, self.abi(), ptr)
+    pub fn type_info(&self, ptr: u32) -> Result<TypeInfo<'_>> {
+        type_info_in(&self.reader()?, self.rtti(), ptr)
     }
 
     /// An [`Error::WrongType`] for the object at `ptr`, with the id found in its header.

@@ -204,7 +204,7 @@ impl<D: 'static> Ctx<'_, D> {
     /// [`Instance::view`](crate::instance::Instance::view).
     #[doc(hidden)]
     pub fn array_like(&self, ptr: u32, declared: Option<ArrayKind>, align: u32) -> Result<ArrayLike> {
-        locate_array(&self.reader()?, self.abi(), ptr, declared, align)
+        locate_array(&self.reader()?, self.rtti(), ptr, declared, align)
     }
 
     /// Lifts the elements of any array-like object, its layout and element type read from the
