@@ -16,7 +16,7 @@ use crate::rtti_table::RttiTable;
 /// header and `rtSize` bytes, and its id in the RTTI table (when the module has one).
 pub(crate) fn check_object(mem: &MemoryReader<'_>, rtti: &RttiTable, ptr: u32) -> Result<()> {
     let bad = |reason: String| Err(Error::NotAnObject { ptr, reason });
-    if ptr % PAYLOAD_ALIGN != 0 {
+    if !ptr.is_multiple_of(PAYLOAD_ALIGN) {
         return bad(format!("payloads are {PAYLOAD_ALIGN}-byte aligned"));
     }
     let header = ptr.checked_sub(HEADER_SIZE).map(|at| mem.slice(at, HEADER_SIZE));

@@ -4,9 +4,9 @@
 use asbind_abi::Generation;
 
 use crate::input::dts::Dts;
-use crate::input::section::ClassBase;
 use crate::input::wasm::Const;
 use crate::names::{Scope, camel, snake};
+use std::collections::HashMap;
 
 use super::builder::Builder;
 use super::{Class, Function, Member, MemberKind, Ty};
@@ -70,12 +70,13 @@ impl Builder<'_> {
         // The transform records every managed class with its base: subclasses no export names
         // are then known too, and no other id can be one.
         if let Some(hierarchy) = self.wasm.asbind.as_ref().map(|s| &s.classes).filter(|h| !h.is_empty()) {
+            let base_of: HashMap<u32, Option<u32>> = hierarchy.iter().map(|h| (h.id, h.base)).collect();
             for class in &mut self.classes {
-                if !hierarchy.iter().any(|h| h.id == class.id) {
+                if !base_of.contains_key(&class.id) {
                     continue;
                 }
                 for h in hierarchy {
-                    if !class.accepts.contains(&h.id) && derives_from(hierarchy, h.id, class.id) {
+                    if !class.accepts.contains(&h.id) && derives_from(&base_of, h.id, class.id) {
                         class.accepts.push(h.id);
                     }
                 }
@@ -85,12 +86,12 @@ impl Builder<'_> {
     }
 }
 
-/// Whether class `id` derives from `base` in `hierarchy`, following at most as many bases as it
-/// has entries (a cyclic section, which the transform never writes, ends there).
-fn derives_from(hierarchy: &[ClassBase], id: u32, base: u32) -> bool {
+/// Whether class `id` derives from `base` by the recorded bases (`base_of`), following at most as
+/// many as there are classes (a cyclic section, which the transform never writes, ends there).
+fn derives_from(base_of: &HashMap<u32, Option<u32>>, id: u32, base: u32) -> bool {
     let mut at = id;
-    for _ in 0..hierarchy.len() {
-        match hierarchy.iter().find(|h| h.id == at).and_then(|h| h.base) {
+    for _ in 0..base_of.len() {
+        match base_of.get(&at).copied().flatten() {
             Some(b) if b == base => return true,
             Some(b) => at = b,
             None => return false,
@@ -173,16 +174,8 @@ mod tests {
 
     #[test]
     fn derives_along_the_recorded_bases_only() {
-        let class = |id, base| ClassBase { id, base, name: format!("C{id}") };
         // 4 <- 5 <- 6, 7 alone, 8 <-> 9 a cycle.
-        let h = [
-            class(4, Some(0)),
-            class(5, Some(4)),
-            class(6, Some(5)),
-            class(7, Some(0)),
-            class(8, Some(9)),
-            class(9, Some(8)),
-        ];
+        let h = HashMap::from([(4, Some(0)), (5, Some(4)), (6, Some(5)), (7, Some(0)), (8, Some(9)), (9, Some(8))]);
         assert!(derives_from(&h, 6, 4));
         assert!(derives_from(&h, 5, 4));
         assert!(!derives_from(&h, 4, 5));
