@@ -1261,3 +1261,89 @@ fn real_objects_have_the_headers_the_pin_check_expects() {
         }
     }
 }
+
+// ---- class handles accept their class and its subclasses only ---------------------------------
+
+/// A class of the fake modules with id 5: its bindings know no subclass of it.
+struct Listed;
+impl kinds::Class for Listed {
+    const NAME: &'static str = "Listed";
+    const IDS: &'static [u32] = &[5];
+}
+
+/// The same class, its bindings made from a module that records its hierarchy.
+struct ListedComplete;
+impl kinds::Class for ListedComplete {
+    const NAME: &'static str = "ListedComplete";
+    const IDS: &'static [u32] = &[5];
+    const COMPLETE: bool = true;
+}
+
+/// Class 3 of the fake 0.18 module below, whose subclass 4 the RTTI records.
+struct Base3;
+impl kinds::Class for Base3 {
+    const NAME: &'static str = "Base3";
+    const IDS: &'static [u32] = &[3];
+}
+
+/// 0.24+: an object of a plain class the bindings do not know is no `Listed` (a method of
+/// `Listed` would write into it), unless the instance accepts unlisted subclasses and the
+/// bindings do not say their ids are complete.
+#[test]
+fn unknown_classes_are_refused_unless_the_instance_opts_in() {
+    let mut img = Image::new();
+    // Id 7 (`Point`'s flags: a plain class) stands for a class these bindings do not know.
+    let other = img.object(ID_POINT, 16, &[0; 16]);
+    img.export("other", other);
+    let mut inst = img.instance();
+    let other = ptr_of(&mut inst, "other");
+    let mut cx = inst.ctx();
+    let e = assert_err!(cx.lift_ref::<Listed>(other), Error::WrongType { found: ID_POINT, .. });
+    assert!(e.to_string().contains("Listed"), "{e}");
+    assert_err!(cx.lift_ref::<ListedComplete>(other), Error::WrongType { .. });
+    assert_no_pins(&mut inst);
+    inst.accept_unlisted_subclasses(true);
+    let mut cx = inst.ctx();
+    let r = cx.lift_ref::<Listed>(other).unwrap();
+    assert_err!(cx.lift_ref::<ListedComplete>(other), Error::WrongType { .. });
+    // Arrays, strings and the built-ins are never subclasses.
+    let s = cx.lower_str("no class").unwrap();
+    assert_err!(cx.lift_ref::<Listed>(s), Error::WrongType { .. });
+    drop(r);
+    assert_usable(&mut inst);
+}
+
+/// 0.18 – 0.22 RTTI records each class's base: the check walks the chain exactly, and a cyclic
+/// chain (no compiler writes one) ends instead of hanging.
+#[test]
+fn classic_base_chains_are_walked_exactly_and_cycles_end() {
+    const TABLE: u32 = 0x200;
+    let mut img = Image::new();
+    // (flags, base id): 0 ArrayBuffer, 1 String, 2 ArrayBufferView, 3 a class, 4 its subclass,
+    // 5 another class, 6 and 7 each other's base.
+    let entries = [(0x20, 0), (0x20, 0), (0, 0), (0x20, 0), (0x20, 3), (0x20, 0), (0x20, 7), (0x20, 6)];
+    img.word(TABLE, entries.len() as u32);
+    for (i, (flags, base)) in entries.into_iter().enumerate() {
+        img.word(TABLE + 4 + 8 * i as u32, flags);
+        img.word(TABLE + 8 + 8 * i as u32, base);
+    }
+    let sub = img.object(4, 8, &[0; 8]);
+    img.export("sub", sub);
+    let cyclic = img.object(6, 8, &[0; 8]);
+    img.export("cyclic", cyclic);
+    let text = img.wat(TABLE, "");
+    within(std::time::Duration::from_secs(30), move || {
+        let mut inst = Instance::new(&Module::new(wasm(&text)).unwrap()).unwrap();
+        assert_eq!(inst.abi().generation, asbind::Generation::V0_18);
+        let (sub, cyclic) = (ptr_of(&mut inst, "sub"), ptr_of(&mut inst, "cyclic"));
+        // Exact whatever the instance accepts.
+        inst.accept_unlisted_subclasses(true);
+        let mut cx = inst.ctx();
+        let r = cx.lift_ref::<Base3>(sub).unwrap();
+        assert_err!(cx.lift_ref::<Listed>(sub), Error::WrongType { found: 4, .. });
+        assert_err!(cx.lift_ref::<Listed>(cyclic), Error::WrongType { found: 6, .. });
+        assert_err!(cx.lift_ref::<Base3>(cyclic), Error::WrongType { found: 6, .. });
+        drop(r);
+        assert_no_pins(&mut inst);
+    });
+}

@@ -303,7 +303,8 @@ impl<D: 'static> Ctx<'_, D> {
         Ok(out)
     }
 
-    /// Makes a pinned handle for the object at `ptr` after checking its kind.
+    /// Makes a pinned handle for the object at `ptr` after checking its kind (a
+    /// [`Error::WrongType`] otherwise) and that it is a live object ([`Error::NotAnObject`]).
     pub fn lift_ref<K: Kind>(&mut self, ptr: u32) -> Result<Ref<K>> {
         non_null(ptr, K::describe)?;
         if !K::matches(self.type_info(ptr)?) {
