@@ -11,6 +11,7 @@ use crate::abi::Abi;
 use crate::error::{Error, Result};
 use crate::memory::{MemoryReader, checked_range};
 use crate::pins::Handles;
+use crate::rtti_table::RttiTable;
 use crate::state::{HostState, Runtime, RuntimeExports};
 use crate::types::{Scalar, TypeInfo, type_info_in};
 
@@ -62,6 +63,11 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// The ABI (generation, RTTI location) of this instance.
     pub fn abi(&self) -> Abi {
         self.rt().abi()
+    }
+
+    /// The instance's copy of the RTTI table.
+    pub(crate) fn rtti(&self) -> &RttiTable {
+        self.rt().rtti()
     }
 
     /// The user data given at instantiation.

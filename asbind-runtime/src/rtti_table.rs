@@ -2,13 +2,11 @@
 //! ([`RttiTable`]): flags and base ids by class id, and the first id of every array shape, so
 //! that type checks and id searches never read memory (or trust the module's count) per call.
 //! Also the instance's opt-in for classes whose subclasses are unknown
-//! ([`Instance::accept_unlisted_subclasses`]).
+//! ([`Instance::accept_unlisted_subclasses`](crate::instance::Instance::accept_unlisted_subclasses)).
 
 use asbind_abi::rtti::Rtti;
 
 use crate::abi::{Abi, flags};
-use crate::ctx::Ctx;
-use crate::instance::Instance;
 use crate::memory::MemoryReader;
 
 /// One instance's copy of its module's RTTI table.
@@ -118,35 +116,14 @@ impl RttiTable {
     }
 
     /// Whether class handles accept unknown ids as possible subclasses (see
-    /// [`Instance::accept_unlisted_subclasses`]).
+    /// [`Instance::accept_unlisted_subclasses`](crate::instance::Instance::accept_unlisted_subclasses)).
     pub(crate) fn accepts_unlisted_subclasses(&self) -> bool {
         self.unlisted_subclasses
     }
-}
 
-impl<D: 'static> Instance<D> {
-    /// Lets class handles accept objects of classes the bindings do not know, as possible
-    /// subclasses (off by default).
-    ///
-    /// A class handle (`Counter::wrap(ptr)`, a `Counter` result) checks the object's runtime id
-    /// against the class and its subclasses. AssemblyScript 0.18 – 0.22 record each class's
-    /// base in the RTTI, and the `asbind-classes` transform records the whole hierarchy for
-    /// 0.23+, so there the check is exact and this setting changes nothing. For a 0.23+ module
-    /// built without the transform, subclasses no export mentions appear in no `.d.ts`: by
-    /// default their objects are refused ([`Error::WrongType`](crate::Error::WrongType)), since
-    /// a method of one class called on an object of another writes into the wrong fields. Turn
-    /// this on to accept any unknown id of a plain class there (never the ids of known other
-    /// classes, nor arrays, strings, maps or sets), if such subclasses must cross, or rebuild
-    /// the module with the transform instead.
-    pub fn accept_unlisted_subclasses(&mut self, accept: bool) {
-        self.store_mut().data_mut().rt_mut().rtti_mut().unlisted_subclasses = accept;
-    }
-}
-
-impl<D: 'static> Ctx<'_, D> {
-    /// The instance's copy of the RTTI table.
-    pub(crate) fn rtti(&self) -> &RttiTable {
-        self.rt().rtti()
+    /// Sets what [`accepts_unlisted_subclasses`](Self::accepts_unlisted_subclasses) says.
+    pub(crate) fn set_accepts_unlisted_subclasses(&mut self, accept: bool) {
+        self.unlisted_subclasses = accept;
     }
 }
 
