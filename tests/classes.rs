@@ -8,7 +8,8 @@
 //!
 //! Each test body is written once (`vector_tests!`, `class_tests!`) and runs in one module per
 //! generation; that module's few adapter functions are the only place the two APIs differ.
-//! `classes_plain.wasm` (0.28.20 without the transform) is checked at the end.
+//! `classes_plain.wasm` (0.28.20 without the transform) is checked at the end, then how handles
+//! tell subclasses no export names from other classes (`subclasses*.wasm`).
 
 use std::f64::consts::PI;
 use std::slice;
@@ -20,6 +21,9 @@ asbind::include!("fixtures/vector3d_0_19.wasm");
 asbind::include!("fixtures/classes.wasm");
 asbind::include!("fixtures/classes_0_19.wasm");
 asbind::include!("fixtures/classes_plain.wasm");
+asbind::include!("fixtures/subclasses.wasm");
+asbind::include!("fixtures/subclasses_plain.wasm");
+asbind::include!("fixtures/subclasses_0_19.wasm");
 
 /// Converts a classic result (`Option<AnyRef>`, the `.d.ts` says `usize`) to `T`, checked
 /// against the object's runtime type.
@@ -620,12 +624,18 @@ fn plain_build_binds_functions_with_opaque_handles() -> Result<()> {
     Ok(())
 }
 
-/// No export names `Circle` and 0.28's RTTI has no base ids, so the bindings cannot know that
-/// Circle (id 6) is a Shape: an id of no known class is accepted as a possible subclass.
+/// No export names `Circle`, 0.28's RTTI has no base ids and the plain build has no hierarchy
+/// from the transform, so the bindings cannot know that Circle (id 6) is a Shape: its objects
+/// are refused, unless the instance accepts unknown ids as possible subclasses.
 #[test]
-fn plain_build_lifts_subclass_objects_as_the_base_class() -> Result<()> {
+fn plain_build_lifts_subclass_objects_as_the_base_class_only_when_told_to() -> Result<()> {
     use classes_plain::{Module, Shape};
     let mut m = Module::new()?;
+    let refused = m.make_shapes(4).map(drop).unwrap_err();
+    assert!(matches!(refused, Error::WrongType { found: 6, .. }), "{refused}");
+    assert!(refused.to_string().contains("src/classes/Shape"), "{refused}");
+    assert_nothing_pinned(m.instance_mut());
+    m.instance_mut().accept_unlisted_subclasses(true);
     let shapes: Vec<Shape> = m.make_shapes(4)?;
     assert_eq!(shapes.len(), 4);
     m.collect()?;
@@ -651,4 +661,82 @@ fn plain_build_notes_say_how_to_get_methods() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/classes.wasm");
     let model = asbind_codegen::model(&asbind_codegen::Options::new(path, asbind_codegen::Embed::Runtime)).unwrap();
     assert!(!model.notes.iter().any(|n| n.contains("--transform")), "{:?}", model.notes);
+}
+
+// ---- subclasses no export names -----------------------------------------------------------------
+
+/// `Dog` and `Puppy` (private subclasses of `Animal`) and `Secret` (a private, unrelated class) are
+/// in no `.d.ts`. The transform's class hierarchy makes `Animal`'s ids exact: its subclasses pass,
+/// and a `Secret` is refused even by an instance that accepts unlisted subclasses (a method on
+/// it would write `Animal` fields into the `Secret`).
+#[test]
+fn the_transforms_hierarchy_makes_class_checks_exact() -> Result<()> {
+    use subclasses::{Animal, Module, Plant};
+    let mut m = Module::new()?;
+    let (dog, puppy) = (m.dog()?, m.puppy()?);
+    assert_eq!(dog.sound(&mut m)?, "woof");
+    assert_eq!(puppy.sound(&mut m)?, "woof");
+    assert_eq!(m.legs(&puppy)?, 4);
+    let secret = m.secret_address(7)?;
+    m.instance_mut().accept_unlisted_subclasses(true);
+    let e = Animal::wrap(&mut m, secret).unwrap_err();
+    assert!(matches!(e, Error::WrongType { found: 4, .. }), "{e}");
+    assert!(e.to_string().contains("src/subclasses/Animal"), "{e}");
+    assert_eq!(m.secret_code(secret)?, 7);
+    let plant = m.plant(2.0)?;
+    assert!(matches!(Animal::wrap(&mut m, plant.ptr()), Err(Error::WrongType { found: 9, .. })));
+    assert!(matches!(Plant::wrap(&mut m, dog.ptr()), Err(Error::WrongType { found: 7, .. })));
+    drop((dog, puppy, plant));
+    assert_nothing_pinned(m.instance_mut());
+    Ok(())
+}
+
+/// The same module built without the transform: nothing says which unknown ids are `Animal`s,
+/// so they are all refused, `Secret`s and `Dog`s alike, until the instance accepts unlisted
+/// subclasses (and then cannot tell a `Secret` from a subclass: what the opt-in gives up).
+#[test]
+fn without_a_hierarchy_unknown_ids_are_refused_unless_the_instance_opts_in() -> Result<()> {
+    use subclasses_plain::{Animal, Module};
+    let mut m = Module::new()?;
+    let secret = m.secret_address(7)?;
+    assert!(matches!(Animal::wrap(&mut m, secret), Err(Error::WrongType { found: 4, .. })));
+    assert!(matches!(m.dog(), Err(Error::WrongType { found: 7, .. })));
+    assert_nothing_pinned(m.instance_mut());
+    m.instance_mut().accept_unlisted_subclasses(true);
+    let dog = m.dog()?;
+    assert_eq!(m.legs(&dog)?, 4);
+    let wrapped = Animal::wrap(&mut m, secret)?;
+    assert_eq!(m.legs(&wrapped)?, 7, "a Secret's code read as an Animal's legs");
+    // Known other classes stay refused.
+    let plant = m.plant(1.0)?;
+    assert!(matches!(Animal::wrap(&mut m, plant.ptr()), Err(Error::WrongType { found: 9, .. })));
+    m.instance_mut().accept_unlisted_subclasses(false);
+    assert!(matches!(m.puppy(), Err(Error::WrongType { .. })));
+    drop((dog, wrapped, plant));
+    assert_nothing_pinned(m.instance_mut());
+    Ok(())
+}
+
+/// 0.19's RTTI records each class's base: the check follows it exactly, whatever the setting.
+#[test]
+fn classic_rtti_base_ids_make_class_checks_exact() -> Result<()> {
+    use subclasses_0_19::{Animal, Module, Plant};
+    let mut m = Module::new()?;
+    let dog = m.dog()?;
+    let puppy = m.puppy()?;
+    let secret = m.secret_address(7)?;
+    let plant = m.plant(1.5)?;
+    m.instance_mut().accept_unlisted_subclasses(true);
+    let (dog, puppy): (Animal, Animal) = (convert(m.instance_mut(), dog)?, convert(m.instance_mut(), puppy)?);
+    assert_eq!(dog.legs(&mut m)?, 4);
+    assert_eq!(puppy.legs(&mut m)?, 4);
+    let e = convert::<Animal>(m.instance_mut(), secret.clone()).map(drop).unwrap_err();
+    assert!(matches!(e, Error::WrongType { .. }), "{e}");
+    assert!(matches!(convert::<Animal>(m.instance_mut(), plant.clone()), Err(Error::WrongType { .. })));
+    let plant: Plant = convert(m.instance_mut(), plant)?;
+    assert_eq!(plant.height(&mut m)?, 1.5);
+    assert!(matches!(convert::<Plant>(m.instance_mut(), Some(dog.any())), Err(Error::WrongType { .. })));
+    drop((dog, puppy, plant, secret));
+    assert_nothing_pinned(m.instance_mut());
+    Ok(())
 }

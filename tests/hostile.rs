@@ -46,6 +46,12 @@ const FLAGS: [u32; 10] = [
     0xa4,   // 9 StaticArray<u16>
 ];
 
+/// The TLSF block size of an object of `rt_size` bytes, as the allocator and the compiler (for
+/// static objects) write it into `mmInfo` (AS_ABI §2.1, read off the fixtures' static strings).
+fn block_size(rt_size: u32) -> u32 {
+    (rt_size.wrapping_add(20 + 15) & !15).wrapping_sub(4)
+}
+
 /// The bytes of the fake module's static data, and one export per named pointer.
 struct Image {
     /// Static data from address 0 up to `HEAP`.
@@ -87,9 +93,16 @@ impl Image {
         self.exports.push((name.into(), value));
     }
 
-    /// Writes an object with header at `ptr - 20`.
+    /// Writes an object with header at `ptr - 20`, its `mmInfo` the block size AssemblyScript
+    /// gives static objects.
     fn object_at(&mut self, ptr: u32, id: u32, rt_size: u32, payload: &[u8]) -> u32 {
-        for (i, w) in [0, 0, 0, id, rt_size].into_iter().enumerate() {
+        self.object_with_header(ptr, [block_size(rt_size), 0, 0, id, rt_size], payload)
+    }
+
+    /// Writes `header` (mmInfo, gcInfo, gcInfo2, rtId, rtSize) at `ptr - 20` and `payload` at
+    /// `ptr`.
+    fn object_with_header(&mut self, ptr: u32, header: [u32; 5], payload: &[u8]) -> u32 {
+        for (i, w) in header.into_iter().enumerate() {
             self.word(ptr - 20 + 4 * i as u32, w);
         }
         self.write(ptr, payload);
@@ -187,7 +200,9 @@ impl Image {
             (i32.const 16)))
           (i32.const -1))
         (then unreachable))))
-    (i32.store (i32.sub (local.get $p) (i32.const 20)) (local.get $size))
+    ;; mmInfo: the block size TLSF gives (see `block_size`).
+    (i32.store (i32.sub (local.get $p) (i32.const 20))
+      (i32.sub (i32.and (i32.add (local.get $size) (i32.const 35)) (i32.const -16)) (i32.const 4)))
     (i32.store (i32.sub (local.get $p) (i32.const 16)) (i32.const 0))
     (i32.store (i32.sub (local.get $p) (i32.const 12)) (i32.const 0))
     (i32.store (i32.sub (local.get $p) (i32.const 8)) (local.get $id))
@@ -785,6 +800,8 @@ fn new_returning_bogus_pointers() {
             match (mode, result) {
                 (1, Err(Error::InvalidValue(m))) => assert!(m.contains("__new returned null"), "{m}"),
                 (2 | 3 | 5, Err(Error::OutOfBounds { .. })) => {}
+                // The last 8 bytes are no 16-byte aligned payload: pinning the buffer fails.
+                (5, Err(Error::NotAnObject { .. })) if i == 4 => {}
                 (_, other) => panic!("__new returning {what}, lowering #{i}: {other:?}"),
             }
         }
@@ -1046,4 +1063,253 @@ fn rtti_base_near_u32_max_is_not_detected() {
     img.word(4, 0x20);
     let inst = img.instance_with_rtti(0xffff_fff8);
     assert!(!inst.abi().detected, "{:?}", inst.abi());
+}
+
+// ---- RTTI tables read once, whatever they claim -------------------------------------------------
+
+/// Runs `f` on its own thread and fails if it has not finished within `limit`: a hang fails the
+/// test instead of stalling the run.
+fn within<T: Send + 'static>(limit: std::time::Duration, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(limit).expect("finished in time (or panicked: see its message above)")
+}
+
+/// An RTTI count of `u32::MAX`: the count is clamped when the table is read (to the entries in
+/// memory), and lookups that find nothing never scan the claimed count.
+#[test]
+fn huge_rtti_counts_are_clamped_and_misses_are_cheap() {
+    let mut img = Image::new();
+    img.word(RTTI, u32::MAX);
+    let a = img.array_i32(&[1, 2]);
+    img.export("array", a);
+    let text = img.wat(RTTI, "");
+    within(std::time::Duration::from_secs(30), move || {
+        let mut inst = Instance::new(&Module::new(wasm(&text)).unwrap()).unwrap();
+        let abi = inst.abi();
+        assert!(abi.detected, "{abi:?}");
+        // Every entry from the base to the end of the page, no more.
+        assert_eq!(abi.rtti_count(&inst.reader().unwrap()), (PAGE - RTTI - 4) / 4);
+        let a = ptr_of(&mut inst, "array");
+        let mut cx = inst.ctx();
+        let start = std::time::Instant::now();
+        for _ in 0..10_000 {
+            // No class of the table is a StaticArray<u64> or an Array<f32>: misses each time.
+            assert_err!(cx.array_id::<u64>(asbind::ArrayKind::StaticArray), Error::UnknownClass(_));
+            assert_eq!(cx.find_array_id::<f32>(asbind::abi::flags::ARRAY), None);
+            assert_err!(cx.array_id_hint::<u64>(asbind::ArrayKind::StaticArray, u32::MAX), Error::UnknownClass(_));
+        }
+        let elapsed = start.elapsed();
+        assert!(elapsed < std::time::Duration::from_secs(2), "30 000 lookups took {elapsed:?}");
+        assert_eq!(cx.array_id::<i32>(asbind::ArrayKind::Array).unwrap(), ID_ARRAY_I32);
+        assert_eq!(cx.lift_vec::<i32>(a).unwrap(), [1, 2]);
+        // An id past the end of memory's entries is no class.
+        let far = ((PAGE - RTTI - 4) / 4) + 1;
+        assert_err!(cx.new_array::<i32>(far, &[1]), Error::UnknownClass(_));
+    });
+}
+
+/// The table is copied at instantiation: a module that rewrites it afterwards changes no type
+/// check and no id lookup (and per-call checks read no RTTI from memory).
+#[test]
+fn the_rtti_table_is_read_once() {
+    let mut img = Image::new();
+    let a = img.array_i32(&[4, 5, 6]);
+    img.export("array", a);
+    let mut inst = img.instance();
+    let a = ptr_of(&mut inst, "array");
+    let wasmtime = *inst.wasmtime();
+    let memory = wasmtime.get_memory(inst.store_mut(), "memory").unwrap();
+    let table = RTTI as usize..(RTTI as usize + 4 + 4 * FLAGS.len());
+    memory.data_mut(inst.store_mut())[table].fill(0);
+    let mut cx = inst.ctx();
+    assert_eq!(cx.lift_vec::<i32>(a).unwrap(), [4, 5, 6]);
+    assert_eq!(cx.array_id::<i32>(asbind::ArrayKind::Array).unwrap(), ID_ARRAY_I32);
+    assert_eq!(cx.array_id_hint::<i32>(asbind::ArrayKind::Array, ID_ARRAY_I32).unwrap(), ID_ARRAY_I32);
+    assert_eq!(cx.type_info(a).unwrap().flags, Some(FLAGS[ID_ARRAY_I32 as usize]));
+    assert_usable(&mut inst);
+}
+
+// ---- only live objects are pinned ---------------------------------------------------------------
+
+/// Pointers that are no live object — a classic `usize` result that is a plain integer, an
+/// address inside static data, a freed block — are never pinned: `__pin` would link a fake
+/// block into the collector's lists and corrupt the module's heap. Static objects are.
+#[test]
+fn garbage_pointers_are_never_pinned() {
+    let mut img = Image::new();
+    let s = img.string("a static string of some length");
+    img.export("static_string", s);
+    let size = 8;
+    let fake = |img: &mut Image, name: &str, header: [u32; 5]| {
+        let ptr = (img.next + 20 + 15) & !15;
+        img.object_with_header(ptr, header, &[0; 8]);
+        img.export(name, ptr);
+    };
+    let ok = block_size(size);
+    fake(&mut img, "zero_mm_info", [0, 0, 0, ID_OBJECT, size]);
+    fake(&mut img, "free_block", [ok | 1, 0, 0, ID_OBJECT, size]);
+    fake(&mut img, "small_block", [ok - 16, 0, 0, ID_OBJECT, size]);
+    fake(&mut img, "huge_block", [0x7fff_fff0, 0, 0, ID_OBJECT, size]);
+    fake(&mut img, "unknown_id", [ok, 0, 0, ID_UNKNOWN, size]);
+    fake(&mut img, "left_free", [ok | 2, 0, 0, ID_OBJECT, size]);
+    let mut inst = img.instance();
+    let s = ptr_of(&mut inst, "static_string");
+    let ptr = |inst: &mut Instance, name| ptr_of(inst, name);
+    let garbage = [
+        ("zero_mm_info", ptr(&mut inst, "zero_mm_info"), "cannot hold"),
+        ("free_block", ptr(&mut inst, "free_block"), "free"),
+        ("small_block", ptr(&mut inst, "small_block"), "cannot hold"),
+        ("huge_block", ptr(&mut inst, "huge_block"), "past the end of memory"),
+        ("unknown_id", ptr(&mut inst, "unknown_id"), "not in the module's RTTI table"),
+        // Inside the static string: aligned, its "header" is string data.
+        ("inside", s + 32, "no managed object at"),
+        ("misaligned", s + 4, "aligned"),
+        ("an integer", 0x1234, "aligned"),
+    ];
+    let mut cx = inst.ctx();
+    for (what, p, why) in garbage {
+        let e = assert_err!(cx.raw_pin(p), Error::NotAnObject { .. });
+        assert!(e.to_string().contains(why), "{what}: {e}");
+        assert_err!(cx.hold(p), Error::NotAnObject { .. });
+        // A handle of any class: what a classic `usize` result becomes.
+        match cx.any(p) {
+            Err(Error::NotAnObject { .. } | Error::WrongType { .. }) => {}
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    assert_no_pins(&mut inst);
+    // A live block whose left neighbour is free, and a static string, pin.
+    let left_free = ptr_of(&mut inst, "left_free");
+    let mut cx = inst.ctx();
+    let r = cx.any(left_free).unwrap();
+    let st = cx.any(s).unwrap();
+    assert_eq!(get_global(&mut inst, "pinned"), 2);
+    drop((r, st));
+    assert_usable(&mut inst);
+}
+
+/// What the header check relies on, on real objects: static strings in data segments and heap
+/// objects of the incremental, minimal and stub runtimes (and 0.19's) have 16-byte aligned
+/// payloads, `mmInfo` without the FREE bit and a block size of at least `rtSize + 16`, and pin.
+#[test]
+fn real_objects_have_the_headers_the_pin_check_expects() {
+    use asbind::abi::layout::{MM_INFO_FLAGS, MM_INFO_FREE, OBJECT_OVERHEAD, PAYLOAD_ALIGN};
+    let check = |inst: &mut Instance, p: u32, what: &str| {
+        let mem = inst.reader().unwrap();
+        let (mm_info, size) = (mem.u32(p - 20).unwrap(), mem.rt_size(p).unwrap());
+        assert!(p.is_multiple_of(PAYLOAD_ALIGN), "{what}");
+        assert_eq!(mm_info & MM_INFO_FREE, 0, "{what}");
+        assert!(mm_info & !MM_INFO_FLAGS >= size + OBJECT_OVERHEAD, "{what}: mmInfo {mm_info:#x}, rtSize {size}");
+        let r = inst.ctx().any(p).unwrap_or_else(|e| panic!("{what}: {e}"));
+        drop(r);
+        inst.flush_released().unwrap();
+    };
+    let mut hello = common::instance("hello");
+    let f = hello.func::<(), u32>("get_hello_string").unwrap();
+    let p = hello.call(&f, ()).unwrap();
+    assert!(p < 0x1000, "a static string: {p:#x}");
+    // The compiler writes the block size TLSF would give: ((rtSize + 20 + 15) & !15) - 4.
+    assert_eq!(hello.reader().unwrap().u32(p - 20).unwrap(), block_size(24));
+    check(&mut hello, p, "hello's static string");
+    for name in ["values", "values_minimal", "values_stub", "vector3d_0_19"] {
+        let mut inst = common::instance(name);
+        for len in [0, 1, 7, 100, 5000] {
+            let p = inst.ctx().lower_str(&"x".repeat(len)).unwrap();
+            check(&mut inst, p, &format!("{name}: a string of {len} units"));
+        }
+        if name.starts_with("values") {
+            let f = inst.func::<(), u32>("unicode_string").unwrap();
+            let p = inst.call(&f, ()).unwrap();
+            check(&mut inst, p, &format!("{name}: a static string"));
+        }
+    }
+}
+
+// ---- class handles accept their class and its subclasses only ---------------------------------
+
+/// A class of the fake modules with id 5: its bindings know no subclass of it.
+struct Listed;
+impl kinds::Class for Listed {
+    const NAME: &'static str = "Listed";
+    const IDS: &'static [u32] = &[5];
+}
+
+/// The same class, its bindings made from a module that records its hierarchy.
+struct ListedComplete;
+impl kinds::Class for ListedComplete {
+    const NAME: &'static str = "ListedComplete";
+    const IDS: &'static [u32] = &[5];
+    const COMPLETE: bool = true;
+}
+
+/// Class 3 of the fake 0.18 module below, whose subclass 4 the RTTI records.
+struct Base3;
+impl kinds::Class for Base3 {
+    const NAME: &'static str = "Base3";
+    const IDS: &'static [u32] = &[3];
+}
+
+/// 0.24+: an object of a plain class the bindings do not know is no `Listed` (a method of
+/// `Listed` would write into it), unless the instance accepts unlisted subclasses and the
+/// bindings do not say their ids are complete.
+#[test]
+fn unknown_classes_are_refused_unless_the_instance_opts_in() {
+    let mut img = Image::new();
+    // Id 7 (`Point`'s flags: a plain class) stands for a class these bindings do not know.
+    let other = img.object(ID_POINT, 16, &[0; 16]);
+    img.export("other", other);
+    let mut inst = img.instance();
+    let other = ptr_of(&mut inst, "other");
+    let mut cx = inst.ctx();
+    let e = assert_err!(cx.lift_ref::<Listed>(other), Error::WrongType { found: ID_POINT, .. });
+    assert!(e.to_string().contains("Listed"), "{e}");
+    assert_err!(cx.lift_ref::<ListedComplete>(other), Error::WrongType { .. });
+    assert_no_pins(&mut inst);
+    inst.accept_unlisted_subclasses(true);
+    let mut cx = inst.ctx();
+    let r = cx.lift_ref::<Listed>(other).unwrap();
+    assert_err!(cx.lift_ref::<ListedComplete>(other), Error::WrongType { .. });
+    // Arrays, strings and the built-ins are never subclasses.
+    let s = cx.lower_str("no class").unwrap();
+    assert_err!(cx.lift_ref::<Listed>(s), Error::WrongType { .. });
+    drop(r);
+    assert_usable(&mut inst);
+}
+
+/// 0.18 – 0.22 RTTI records each class's base: the check walks the chain exactly, and a cyclic
+/// chain (no compiler writes one) ends instead of hanging.
+#[test]
+fn classic_base_chains_are_walked_exactly_and_cycles_end() {
+    const TABLE: u32 = 0x200;
+    let mut img = Image::new();
+    // (flags, base id): 0 ArrayBuffer, 1 String, 2 ArrayBufferView, 3 a class, 4 its subclass,
+    // 5 another class, 6 and 7 each other's base.
+    let entries = [(0x20, 0), (0x20, 0), (0, 0), (0x20, 0), (0x20, 3), (0x20, 0), (0x20, 7), (0x20, 6)];
+    img.word(TABLE, entries.len() as u32);
+    for (i, (flags, base)) in entries.into_iter().enumerate() {
+        img.word(TABLE + 4 + 8 * i as u32, flags);
+        img.word(TABLE + 8 + 8 * i as u32, base);
+    }
+    let sub = img.object(4, 8, &[0; 8]);
+    img.export("sub", sub);
+    let cyclic = img.object(6, 8, &[0; 8]);
+    img.export("cyclic", cyclic);
+    let text = img.wat(TABLE, "");
+    within(std::time::Duration::from_secs(30), move || {
+        let mut inst = Instance::new(&Module::new(wasm(&text)).unwrap()).unwrap();
+        assert_eq!(inst.abi().generation, asbind::Generation::V0_18);
+        let (sub, cyclic) = (ptr_of(&mut inst, "sub"), ptr_of(&mut inst, "cyclic"));
+        // Exact whatever the instance accepts.
+        inst.accept_unlisted_subclasses(true);
+        let mut cx = inst.ctx();
+        let r = cx.lift_ref::<Base3>(sub).unwrap();
+        assert_err!(cx.lift_ref::<Listed>(sub), Error::WrongType { found: 4, .. });
+        assert_err!(cx.lift_ref::<Listed>(cyclic), Error::WrongType { found: 6, .. });
+        assert_err!(cx.lift_ref::<Base3>(cyclic), Error::WrongType { found: 6, .. });
+        drop(r);
+        assert_no_pins(&mut inst);
+    });
 }

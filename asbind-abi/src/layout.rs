@@ -6,8 +6,22 @@ pub const HEADER_SIZE: u32 = 20;
 pub const RT_ID_BELOW: u32 = 8;
 /// Distance below the payload of the payload size (`rtSize`, as passed to `__new`).
 pub const RT_SIZE_BELOW: u32 = 4;
-/// Managed payloads start at addresses that are multiples of this.
+/// Managed payloads start at addresses that are multiples of this: objects from the TLSF
+/// allocator (incremental and minimal runtimes) and from the stub runtime's bump allocator,
+/// and static objects in data segments alike.
 pub const PAYLOAD_ALIGN: u32 = 16;
+/// Distance below the payload of `mmInfo`, the allocator's word: the block size (the bytes
+/// after this word: the rest of the header, the payload and any slack) and two flag bits.
+pub const MM_INFO_BELOW: u32 = HEADER_SIZE;
+/// `mmInfo` bit set while the block is free (TLSF); a live object never has it.
+pub const MM_INFO_FREE: u32 = 0x1;
+/// The `mmInfo` bits that are flags, not size (`FREE`, and `LEFTFREE` = 2, which live blocks may
+/// carry).
+pub const MM_INFO_FLAGS: u32 = 0x3;
+/// The header words after `mmInfo` (gcInfo, gcInfo2, rtId, rtSize), which the block size counts:
+/// a live object's block size is at least `rtSize + OBJECT_OVERHEAD`. Static objects carry the
+/// size the allocator would have given them, `((rtSize + HEADER_SIZE + 15) & !15) - 4`.
+pub const OBJECT_OVERHEAD: u32 = HEADER_SIZE - 4;
 /// `__new` aborts ("Allocation too large") at sizes from `2^30 - HEADER_SIZE`; hosts refuse
 /// earlier, at this many bytes, with an error of their own.
 pub const MAX_ALLOCATION: u32 = (1 << 30) - 32;

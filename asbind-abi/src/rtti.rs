@@ -47,6 +47,12 @@ impl Probe {
     }
 }
 
+/// The most class ids a table is read with: the count is the module's claim, and a hostile one
+/// (up to `u32::MAX`) would make every search over the table take seconds. Real modules have a
+/// few dozen ids (the largest in asbind's fixtures and corpus: 44); ids beyond this are
+/// treated as absent from the table.
+pub const MAX_ENTRIES: u32 = 1 << 16;
+
 /// Where a module's RTTI table is and how its entries are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rtti {
@@ -57,19 +63,48 @@ pub struct Rtti {
 }
 
 impl Rtti {
-    /// Number of class ids the table claims (0 if the count is not in memory).
-    pub fn count(&self, mem: &(impl Memory + ?Sized)) -> u32 {
+    /// The count word as the module wrote it (0 if it is not in memory): untrusted, see
+    /// [`count`](Self::count).
+    pub fn claimed_count(&self, mem: &(impl Memory + ?Sized)) -> u32 {
         mem.read_u32(self.base).unwrap_or(0)
     }
 
-    /// The address of word `word` (0: flags, 1: base id) of `id`'s entry, if `id` is in the table.
-    fn entry(&self, mem: &(impl Memory + ?Sized), id: u32, word: u32) -> Option<u32> {
-        if id >= self.count(mem) {
-            return None;
+    /// Number of class ids in the table: the claimed count, clamped to [`MAX_ENTRIES`] and to
+    /// the entries that are in memory (so iterating over the ids is bounded and every entry
+    /// below the count can be read).
+    pub fn count(&self, mem: &(impl Memory + ?Sized)) -> u32 {
+        let claimed = self.claimed_count(mem).min(MAX_ENTRIES);
+        if claimed == 0 || self.entry_word(mem, claimed - 1, self.last_word()).is_some() {
+            return claimed;
         }
+        // Entries lie one after another from the base: the readable ones are a prefix, found
+        // by bisection (`lo` readable or 0, `hi` not).
+        let (mut lo, mut hi) = (0, claimed);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.entry_word(mem, mid - 1, self.last_word()).is_some() { lo = mid } else { hi = mid }
+        }
+        lo
+    }
+
+    /// The index of an entry's last word (0: flags, 1: base id).
+    fn last_word(&self) -> u32 {
+        self.generation.rtti_stride() / 4 - 1
+    }
+
+    /// Word `word` (0: flags, 1: base id) of `id`'s entry, read without checking the count.
+    fn entry_word(&self, mem: &(impl Memory + ?Sized), id: u32, word: u32) -> Option<u32> {
         let addr =
             u64::from(self.base) + 4 + u64::from(id) * u64::from(self.generation.rtti_stride()) + 4 * u64::from(word);
         mem.read_u32(u32::try_from(addr).ok()?)
+    }
+
+    /// Word `word` of `id`'s entry, if `id` is in the table.
+    fn entry(&self, mem: &(impl Memory + ?Sized), id: u32, word: u32) -> Option<u32> {
+        if id >= self.claimed_count(mem).min(MAX_ENTRIES) {
+            return None;
+        }
+        self.entry_word(mem, id, word)
     }
 
     /// RTTI flags of class `id`, or `None` if `id` is out of range.
@@ -85,7 +120,8 @@ impl Rtti {
         self.entry(mem, id, 1).filter(|&b| b != 0)
     }
 
-    /// The first class id whose flags, masked by `mask`, equal `want`.
+    /// The first class id whose flags, masked by `mask`, equal `want` (a scan of at most
+    /// [`MAX_ENTRIES`] entries).
     pub fn find_id(&self, mem: &(impl Memory + ?Sized), mask: u32, want: u32) -> Option<u32> {
         (0..self.count(mem)).find(|&id| self.flags(mem, id).is_some_and(|f| f & mask == want))
     }
@@ -125,5 +161,30 @@ mod tests {
         let rtti = Rtti { base: 16, generation: Generation::V0_24 };
         assert_eq!(rtti.flags(&mem[..], 999), None);
         assert_eq!(Probe::read(&mem[..], u32::MAX - 2), None);
+    }
+
+    #[test]
+    fn counts_are_clamped_to_memory_and_to_the_maximum() {
+        // Claims 1000 entries, 3 are in memory (the last one's word cut off).
+        let mut mem = table(&[1000, 0x20, 0x20, 0x21]);
+        mem.extend([0, 0]);
+        let rtti = Rtti { base: 16, generation: Generation::V0_24 };
+        assert_eq!(rtti.claimed_count(&mem[..]), 1000);
+        assert_eq!(rtti.count(&mem[..]), 3);
+        assert_eq!(rtti.find_id(&mem[..], 0xFF, 0x99), None);
+        // 8-byte entries: an entry counts only if its base-id word is in memory too.
+        let mem = table(&[u32::MAX, 0x20, 0, 0x20, 0, 0x2]);
+        let rtti = Rtti { base: 16, generation: Generation::V0_18 };
+        assert_eq!(rtti.count(&mem[..]), 2);
+        // A huge table that is all in memory still stops at the maximum.
+        let mut words = vec![u32::MAX];
+        words.extend(std::iter::repeat_n(0x20, MAX_ENTRIES as usize + 5));
+        let mem = table(&words);
+        let rtti = Rtti { base: 16, generation: Generation::V0_24 };
+        assert_eq!(rtti.count(&mem[..]), MAX_ENTRIES);
+        assert_eq!(rtti.flags(&mem[..], MAX_ENTRIES), None);
+        assert_eq!(rtti.flags(&mem[..], MAX_ENTRIES - 1), Some(0x20));
+        let empty = table(&[]);
+        assert_eq!(rtti.count(&empty[..]), 0);
     }
 }

@@ -224,6 +224,9 @@ pub struct Class {
     pub bases: Vec<u32>,
     /// Ids accepted where this class is expected: its own and every known subclass's.
     pub accepts: Vec<u32>,
+    /// Whether `accepts` lists every subclass: the module records its class hierarchy (the
+    /// `asbind-classes` transform's section), so the handle refuses every other id.
+    pub complete: bool,
 }
 
 /// An exported global.

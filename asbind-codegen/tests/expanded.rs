@@ -29,6 +29,9 @@ const FIXTURES: &[&str] = &[
     "records",
     "nested",
     "names",
+    "subclasses",
+    "subclasses_plain",
+    "subclasses_0_19",
 ];
 
 /// Changed lines shown when a snapshot differs.
@@ -120,7 +123,10 @@ snapshots!(
     partial,
     records,
     nested,
-    names
+    names,
+    subclasses,
+    subclasses_plain,
+    subclasses_0_19
 );
 
 #[test]

@@ -4,9 +4,10 @@
 use asbind_abi::exports::RTTI_BASE;
 use asbind_abi::layout::{ARRAY_LENGTH_OFFSET, BYTE_LENGTH_OFFSET, DATA_START_OFFSET};
 
-use crate::abi::{Abi, flags, value_align};
+use crate::abi::{flags, value_align};
 use crate::error::{Error, Result};
 use crate::memory::{MemoryReader, offset};
+use crate::rtti_table::RttiTable;
 use crate::types::type_info_in;
 
 /// The three array-like layouts (AS_ABI §2.5 – §2.7).
@@ -81,7 +82,7 @@ fn wrong_type_in(mem: &MemoryReader<'_>, ptr: u32, expected: impl Into<String>) 
 /// [`Ctx::array_like`](crate::ctx::Ctx::array_like)).
 pub(crate) fn locate_array(
     mem: &MemoryReader<'_>,
-    abi: Abi,
+    rtti: &RttiTable,
     ptr: u32,
     declared: Option<ArrayKind>,
     align: u32,
@@ -89,7 +90,7 @@ pub(crate) fn locate_array(
     if ptr == 0 {
         return Err(Error::Null("array".into()));
     }
-    let info = type_info_in(mem, abi, ptr)?;
+    let info = type_info_in(mem, rtti, ptr)?;
     let (kind, align, fl) = match (info.flags, declared) {
         (Some(f), _) => {
             let expected = declared.map_or("an array, typed array or static array", ArrayKind::describe);

@@ -226,12 +226,14 @@ impl<D: 'static> Ctx<'_, D> {
         Ok(ptr)
     }
 
-    /// Pins `ptr` for the host (once per object, reference-counted). Null is a no-op.
+    /// Pins `ptr` for the host (once per object, reference-counted). Null is a no-op; a pointer
+    /// that is not a live object is an [`Error::NotAnObject`].
     pub(crate) fn pin(&mut self, ptr: u32) -> Result<()> {
         if ptr == 0 || !self.rt_mut().pins_mut().acquire(ptr) {
             return Ok(());
         }
-        let pinned = match self.exports().pin_fn("keeping an object alive") {
+        // Only what is a live object is pinned: see `header`.
+        let pinned = match self.check_object(ptr).and_then(|()| self.exports().pin_fn("keeping an object alive")) {
             Ok(pin) => self.enter(pin, ptr),
             Err(e) => Err(e),
         };

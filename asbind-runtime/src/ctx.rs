@@ -11,6 +11,7 @@ use crate::abi::Abi;
 use crate::error::{Error, Result};
 use crate::memory::{MemoryReader, checked_range};
 use crate::pins::Handles;
+use crate::rtti_table::RttiTable;
 use crate::state::{HostState, Runtime, RuntimeExports};
 use crate::types::{Scalar, TypeInfo, type_info_in};
 
@@ -111,6 +112,11 @@ impl<'a, D: 'static> Ctx<'a, D> {
         self.rt().abi()
     }
 
+    /// The instance's copy of the RTTI table.
+    pub(crate) fn rtti(&self) -> &RttiTable {
+        self.rt().rtti()
+    }
+
     /// The user data given at instantiation.
     pub fn data(&self) -> &D {
         self.store.data().data()
@@ -140,8 +146,8 @@ impl<'a, D: 'static> Ctx<'a, D> {
     }
 
     /// The type of the object at `ptr`: its runtime id and RTTI flags.
-    pub fn type_info(&self, ptr: u32) -> Result<TypeInfo> {
-        type_info_in(&self.reader()?, self.abi(), ptr)
+    pub fn type_info(&self, ptr: u32) -> Result<TypeInfo<'_>> {
+        type_info_in(&self.reader()?, self.rtti(), ptr)
     }
 
     /// An [`Error::WrongType`] for the object at `ptr`, with the id found in its header.

@@ -47,6 +47,16 @@ pub enum Error {
         /// Current memory size in bytes.
         memory_size: usize,
     },
+    /// A pointer from the module is not the payload of a live managed object (its header is not
+    /// one AssemblyScript's allocators or compiler write), so asbind does not pin it: the
+    /// collector would link a fake block into its lists and corrupt the module's heap.
+    #[error("no managed object at {ptr:#x}: {reason}")]
+    NotAnObject {
+        /// The pointer.
+        ptr: u32,
+        /// Which check of the header failed.
+        reason: String,
+    },
     /// An object's runtime type id is not the kind the caller expected.
     #[error("wrong runtime type: expected {expected}, but the object at {ptr:#x} has runtime type id {found}")]
     WrongType {

@@ -208,6 +208,23 @@ impl<D: 'static> Instance<D> {
         self.store.data_mut().rt_mut().set_gc_stress(on);
     }
 
+    /// Lets class handles accept objects of classes the bindings do not know, as possible
+    /// subclasses (off by default).
+    ///
+    /// A class handle (`Counter::wrap(ptr)`, a `Counter` result) checks the object's runtime id
+    /// against the class and its subclasses. AssemblyScript 0.18 – 0.22 record each class's
+    /// base in the RTTI, and the `asbind-classes` transform records the whole hierarchy for
+    /// 0.23+, so there the check is exact and this setting changes nothing. For a 0.23+ module
+    /// built without the transform, subclasses no export mentions appear in no `.d.ts`: by
+    /// default their objects are refused ([`Error::WrongType`](crate::Error::WrongType)), since
+    /// a method of one class called on an object of another writes into the wrong fields. Turn
+    /// this on to accept any unknown id of a plain class there (never the ids of known other
+    /// classes, nor arrays, strings, maps or sets), if such subclasses must cross, or rebuild
+    /// the module with the transform instead.
+    pub fn accept_unlisted_subclasses(&mut self, accept: bool) {
+        self.store.data_mut().rt_mut().rtti_mut().set_accepts_unlisted_subclasses(accept);
+    }
+
     /// The wasmtime store (escape hatch).
     pub fn store(&self) -> &Store<HostState<D>> {
         &self.store

@@ -33,14 +33,15 @@
 //! Each module imports only from the layers below it (`tests/layering.rs` checks that the
 //! module graph has no cycle), and this root only declares and re-exports:
 //!
-//! 1. `error`; `memory` (bounds-checked reads), `abi` (generation and RTTI), `pins` (the pin
-//!    table), `host_env` (the default imports' state), `precompiled` (the artifact format and
-//!    its key), `options` (per-instance settings, the memory cap), `stack` (exporting the
-//!    shadow-stack pointer): no instance.
+//! 1. `error`; `memory` (bounds-checked reads), `abi` (generation and RTTI), `rtti_table` (the
+//!    RTTI copied once per instance), `pins` (the pin table), `host_env` (the default imports'
+//!    state), `precompiled` (the artifact format and its key), `options` (per-instance
+//!    settings, the memory cap), `stack` (exporting the shadow-stack pointer): no instance.
 //! 2. `types` (scalars, runtime types, kinds), `arrays` (array layouts), `handle` ([`Ref`]).
 //! 3. `state`: the store data and the runtime's state, with private fields; `limits` (applying
 //!    resource limits to a store, [`EpochTicker`]).
-//! 4. `ctx`: [`Ctx`] and store access; then `call` (the call protocol) and `globals`.
+//! 4. `ctx`: [`Ctx`] and store access; then `header` (what may be pinned), `call` (the call
+//!    protocol) and `globals`.
 //! 5. `lift` and `lower` (the [`Lift`] and [`Lower`] traits and the `Ctx` methods behind
 //!    them), then `ids` (array ids from RTTI) and `dynamic` (untyped handles).
 //! 6. `imports`; `module` ([`Module`]: compiling, loading precompiled artifacts, what instances
@@ -56,6 +57,7 @@ mod dynamic;
 mod error;
 mod globals;
 mod handle;
+mod header;
 mod host_env;
 mod ids;
 mod imports;
@@ -70,6 +72,7 @@ mod pins;
 mod pre;
 mod precompiled;
 mod stack;
+mod rtti_table;
 mod state;
 mod types;
 mod views;

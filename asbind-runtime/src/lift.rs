@@ -219,7 +219,7 @@ impl<D: 'static> Ctx<'_, D> {
     /// [`Instance::view`](crate::instance::Instance::view).
     #[doc(hidden)]
     pub fn array_like(&self, ptr: u32, declared: Option<ArrayKind>, align: u32) -> Result<ArrayLike> {
-        locate_array(&self.reader()?, self.abi(), ptr, declared, align)
+        locate_array(&self.reader()?, self.rtti(), ptr, declared, align)
     }
 
     /// Lifts the elements of any array-like object, its layout and element type read from the
@@ -321,7 +321,8 @@ impl<D: 'static> Ctx<'_, D> {
         Ok(out)
     }
 
-    /// Makes a pinned handle for the object at `ptr` after checking its kind.
+    /// Makes a pinned handle for the object at `ptr` after checking its kind (a
+    /// [`Error::WrongType`] otherwise) and that it is a live object ([`Error::NotAnObject`]).
     pub fn lift_ref<K: Kind>(&mut self, ptr: u32) -> Result<Ref<K>> {
         non_null(ptr, K::describe)?;
         if !K::matches(self.type_info(ptr)?) {

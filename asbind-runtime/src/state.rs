@@ -2,8 +2,8 @@
 //! the resolved runtime exports ([`RuntimeExports`]), the ABI, the pin table and the per-call
 //! bookkeeping. The
 //! fields are private; the methods here are the only way to change them, so the invariants
-//! (pins kept across re-initialisation, held pointers taken once per call, the id cache only
-//! filled by searches) have one owner.
+//! (pins kept across re-initialisation, held pointers taken once per call, the RTTI table read
+//! once per resolution) have one owner.
 
 use std::sync::Arc;
 
@@ -16,6 +16,7 @@ use crate::host_env::HostEnv;
 use crate::memory::MemoryReader;
 use crate::options::{MemoryCap, Options, Utf16};
 use crate::pins::{HandleOp, Handles, PinTable};
+use crate::rtti_table::RttiTable;
 
 /// The store data of an instance: the runtime's bookkeeping, the default imports' state and
 /// the user's data `D`.
@@ -135,7 +136,8 @@ impl RuntimeExports {
 /// What the runtime resolved from the module's exports, and its bookkeeping between calls.
 pub(crate) struct Runtime {
     exports: Arc<RuntimeExports>,
-    abi: Abi,
+    /// The ABI and the RTTI table, read once when the exports are resolved.
+    rtti: RttiTable,
     /// Host references per pinned object (changed only with store access).
     pins: PinTable,
     /// What handles did since the last call (shared with them).
@@ -153,9 +155,6 @@ pub(crate) struct Runtime {
     stress_due: bool,
     /// Whether the exports have been resolved (import functions may run before, in `start`).
     ready: bool,
-    /// Runtime ids of array classes found by RTTI search, by (kind flag, element flags): a few
-    /// entries, searched linearly.
-    array_ids: Vec<((u32, u32), u32)>,
     /// Objects pinned as arguments of the next call.
     held: Vec<u32>,
     /// Reused buffers: the handle operations being applied, and the objects to unpin.
@@ -170,7 +169,7 @@ impl Runtime {
     pub(crate) fn new(options: Options) -> Self {
         Runtime {
             exports: Arc::default(),
-            abi: Abi { generation: options.generation, rtti_base: None, detected: false },
+            rtti: RttiTable::empty(Abi { generation: options.generation, rtti_base: None, detected: false }),
             pins: PinTable::default(),
             handles: Handles::new(),
             retry_unpin: Vec::new(),
@@ -181,7 +180,6 @@ impl Runtime {
             // which the module's runtime is not initialised).
             stress_due: false,
             ready: false,
-            array_ids: Vec::new(),
             held: Vec::new(),
             ops: Vec::new(),
             unpin: Vec::new(),
@@ -196,7 +194,17 @@ impl Runtime {
 
     /// The module's ABI.
     pub(crate) fn abi(&self) -> Abi {
-        self.abi
+        self.rtti.abi()
+    }
+
+    /// The module's RTTI table.
+    pub(crate) fn rtti(&self) -> &RttiTable {
+        &self.rtti
+    }
+
+    /// The module's RTTI table, mutably (for its settings).
+    pub(crate) fn rtti_mut(&mut self) -> &mut RttiTable {
+        &mut self.rtti
     }
 
     /// The resolved runtime interface (empty before [`init_runtime`]).
@@ -372,18 +380,6 @@ impl Runtime {
         }
     }
 
-    /// The id cached for the array class `key` (kind flag, element flags).
-    pub(crate) fn cached_array_id(&self, key: (u32, u32)) -> Option<u32> {
-        self.array_ids.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
-    }
-
-    /// Caches the id an RTTI search found for the array class `key`.
-    pub(crate) fn cache_array_id(&mut self, key: (u32, u32), id: u32) {
-        if self.cached_array_id(key).is_none() {
-            self.array_ids.push((key, id));
-        }
-    }
-
     /// Takes the scratch UTF-16 buffer (empty if in use); give it back with
     /// [`put_scratch`](Self::put_scratch).
     pub(crate) fn take_scratch(&mut self) -> Vec<u16> {
@@ -446,16 +442,18 @@ pub(crate) fn init_runtime<D: 'static>(
         collect: typed(&store, COLLECT, collect)?,
         set_arguments_length: typed(&store, SET_ARGUMENTS_LENGTH, set_args)?,
     };
-    let generation = store.data().rt().abi.generation;
-    let abi = match memory {
-        Some(m) => Abi::detect(&MemoryReader::new(m.data(&store)), rtti_base, generation),
-        None => Abi { generation, rtti_base: None, detected: false },
+    let generation = store.data().rt().abi().generation;
+    let rtti = match memory {
+        Some(m) => {
+            let mem = MemoryReader::new(m.data(&store));
+            RttiTable::read(&mem, Abi::detect(&mem, rtti_base, generation))
+        }
+        None => RttiTable::empty(Abi { generation, rtti_base: None, detected: false }),
     };
     // Everything else is kept: handles made during the start function count in the pin table.
     let state = store.data_mut().rt_mut();
     state.exports = Arc::new(exports);
-    state.abi = abi;
-    state.array_ids.clear();
+    state.rtti = rtti.keeping_settings_of(&state.rtti);
     state.ready = true;
     Ok(())
 }

@@ -4,9 +4,10 @@
 //! How values move in and out is in `lift` ([`Lift`](crate::lift::Lift),
 //! [`Element`](crate::lift::Element)) and `lower` ([`Lower`](crate::lower::Lower)).
 
-use crate::abi::{Abi, flags};
+use crate::abi::flags;
 use crate::error::{Error, Result};
 use crate::memory::MemoryReader;
+use crate::rtti_table::RttiTable;
 
 mod sealed {
     pub trait Sealed {}
@@ -136,14 +137,15 @@ impl Scalar for bool {
 pub trait Kind: 'static {
     /// Whether an object with runtime id `id` and RTTI flags `flags` (if the module has an RTTI
     /// table) is of this kind.
-    fn matches(ty: TypeInfo) -> bool;
+    fn matches(ty: TypeInfo<'_>) -> bool;
     /// The AssemblyScript type, for error messages.
     fn describe() -> String;
 }
 
-/// What the runtime knows about an object's type: its id and, if available, its RTTI flags.
+/// What the runtime knows about an object's type: its id and, if available, its RTTI flags,
+/// with the instance's RTTI table behind it for base classes.
 #[derive(Debug, Clone, Copy)]
-pub struct TypeInfo {
+pub struct TypeInfo<'a> {
     /// The runtime type id from the object header.
     pub id: u32,
     /// RTTI flags of that id, when the module exports `__rtti_base`.
@@ -152,6 +154,21 @@ pub struct TypeInfo {
     pub string_id: u32,
     /// The module's `ArrayBuffer` id.
     pub array_buffer_id: u32,
+    rtti: &'a RttiTable,
+}
+
+impl TypeInfo<'_> {
+    /// Whether the object's class is one of `ids` or a subclass of one, by the base ids the
+    /// RTTI records (AssemblyScript 0.18 – 0.22); `None` where it records none (0.23+).
+    pub fn is_any_of(&self, ids: &[u32]) -> Option<bool> {
+        self.rtti.is_any_of(self.id, ids)
+    }
+
+    /// Whether the instance accepts unknown ids as possible subclasses (see
+    /// [`Instance::accept_unlisted_subclasses`](crate::instance::Instance::accept_unlisted_subclasses)).
+    pub fn accepts_unlisted_subclasses(&self) -> bool {
+        self.rtti.accepts_unlisted_subclasses()
+    }
 }
 
 /// Kind markers for [`Ref`](crate::handle::Ref).
@@ -173,21 +190,29 @@ pub mod kinds {
     /// `StaticArray<T>` with scalar elements.
     pub struct StaticArray<T>(PhantomData<T>);
     /// A class, identified by the set of runtime ids accepted (the class and its subclasses).
+    ///
+    /// An object matches if its id is in [`IDS`](Self::IDS); otherwise, where the RTTI
+    /// records base classes (0.18 – 0.22), if its base chain reaches one of them. On 0.23+ an
+    /// id outside `IDS` is refused when [`COMPLETE`](Self::COMPLETE), and also by default when
+    /// not: only an instance that opted in with
+    /// [`Instance::accept_unlisted_subclasses`](crate::instance::Instance::accept_unlisted_subclasses)
+    /// accepts it as a possible subclass, if it is a plain class not in
+    /// [`OTHERS`](Self::OTHERS).
     pub trait Class: 'static {
         /// The AssemblyScript class name.
         const NAME: &'static str;
         /// Runtime ids known to be this class or one of its subclasses.
         const IDS: &'static [u32];
-        /// Runtime ids known to be *other* classes (not subclasses).
-        ///
-        /// Subclasses no export mentions are in no `.d.ts`, and 0.24+ RTTI records no base
-        /// classes, so an unknown id of a plain class is accepted (it may be such a subclass);
-        /// ids of known unrelated classes, and arrays, strings, maps, ... never are.
+        /// Whether [`IDS`](Self::IDS) lists every subclass: the module records its class
+        /// hierarchy (built with the `asbind-classes` transform), so no other id can be one.
+        const COMPLETE: bool = false;
+        /// Runtime ids known to be *other* classes (not subclasses), refused even by an
+        /// instance that accepts unlisted subclasses.
         const OTHERS: &'static [u32] = &[];
     }
 
     impl Kind for Object {
-        fn matches(_: TypeInfo) -> bool {
+        fn matches(_: TypeInfo<'_>) -> bool {
             true
         }
         fn describe() -> String {
@@ -195,7 +220,7 @@ pub mod kinds {
         }
     }
     impl Kind for Str {
-        fn matches(ty: TypeInfo) -> bool {
+        fn matches(ty: TypeInfo<'_>) -> bool {
             ty.id == ty.string_id
         }
         fn describe() -> String {
@@ -203,7 +228,7 @@ pub mod kinds {
         }
     }
     impl Kind for Buffer {
-        fn matches(ty: TypeInfo) -> bool {
+        fn matches(ty: TypeInfo<'_>) -> bool {
             ty.id == ty.array_buffer_id
         }
         fn describe() -> String {
@@ -211,12 +236,12 @@ pub mod kinds {
         }
     }
 
-    fn array_like<T: Scalar>(ty: TypeInfo, kind: u32) -> bool {
+    fn array_like<T: Scalar>(ty: TypeInfo<'_>, kind: u32) -> bool {
         // Without RTTI nothing can be checked; reads stay bounds-checked.
         ty.flags.is_none_or(|f| f & kind != 0 && flags::element_bits(f) == T::VALUE_FLAGS)
     }
     impl<T: Scalar> Kind for TypedArray<T> {
-        fn matches(ty: TypeInfo) -> bool {
+        fn matches(ty: TypeInfo<'_>) -> bool {
             array_like::<T>(ty, flags::ARRAYBUFFERVIEW)
         }
         fn describe() -> String {
@@ -224,7 +249,7 @@ pub mod kinds {
         }
     }
     impl<T: Scalar> Kind for Array<T> {
-        fn matches(ty: TypeInfo) -> bool {
+        fn matches(ty: TypeInfo<'_>) -> bool {
             array_like::<T>(ty, flags::ARRAY)
         }
         fn describe() -> String {
@@ -232,7 +257,7 @@ pub mod kinds {
         }
     }
     impl<T: Scalar> Kind for StaticArray<T> {
-        fn matches(ty: TypeInfo) -> bool {
+        fn matches(ty: TypeInfo<'_>) -> bool {
             array_like::<T>(ty, flags::STATICARRAY)
         }
         fn describe() -> String {
@@ -240,9 +265,16 @@ pub mod kinds {
         }
     }
     impl<C: Class> Kind for C {
-        fn matches(ty: TypeInfo) -> bool {
+        fn matches(ty: TypeInfo<'_>) -> bool {
             if C::IDS.contains(&ty.id) {
                 return true;
+            }
+            // 0.18 – 0.22: the RTTI says exactly which classes derive from which.
+            if let Some(derived) = ty.is_any_of(C::IDS) {
+                return derived;
+            }
+            if C::COMPLETE || !ty.accepts_unlisted_subclasses() {
+                return false;
             }
             // The built-in ids end at ArrayBufferView: String/ArrayBuffer + 1.
             let first_user_id = ty.string_id.max(ty.array_buffer_id) + 2;
@@ -255,13 +287,14 @@ pub mod kinds {
     }
 }
 
-/// The type of the object at `ptr`: its runtime id and RTTI flags. With an RTTI table, an id
-/// the table does not describe is no valid object.
-pub(crate) fn type_info_in(mem: &MemoryReader<'_>, abi: Abi, ptr: u32) -> Result<TypeInfo> {
+/// The type of the object at `ptr`: its runtime id and RTTI flags (from the instance's copy of
+/// the table). With an RTTI table, an id the table does not describe is no valid object.
+pub(crate) fn type_info_in<'r>(mem: &MemoryReader<'_>, rtti: &'r RttiTable, ptr: u32) -> Result<TypeInfo<'r>> {
     let id = mem.rt_id(ptr)?;
-    let flags = abi.flags(mem, id);
-    if abi.rtti_base.is_some() && flags.is_none() {
+    let flags = rtti.flags(id);
+    if rtti.has_table() && flags.is_none() {
         return Err(Error::WrongType { ptr, expected: "a class in the module's RTTI table".into(), found: id });
     }
-    Ok(TypeInfo { id, flags, string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id() })
+    let abi = rtti.abi();
+    Ok(TypeInfo { id, flags, string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id(), rtti })
 }

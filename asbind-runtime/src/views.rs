@@ -43,7 +43,7 @@ fn cast_mut<T: Pod>(bytes: &mut [u8], addr: u32) -> Result<&mut [T]> {
 #[cfg(target_endian = "little")]
 impl<D: 'static> Instance<D> {
     fn locate<T: Pod>(&self, ptr: u32, kind: Option<ArrayKind>) -> Result<ArrayLike> {
-        let arr = locate_array(&self.reader()?, self.abi(), ptr, kind, T::ALIGN_LOG2)?;
+        let arr = locate_array(&self.reader()?, self.store().data().rt().rtti(), ptr, kind, T::ALIGN_LOG2)?;
         check_element::<T>(&arr, ptr)?;
         Ok(arr)
     }

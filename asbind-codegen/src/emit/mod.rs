@@ -98,6 +98,11 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
         crate::diag::decode(path),
         c.id
     ));
+    let complete = c.complete.then(|| {
+        quote!(
+            const COMPLETE: bool = true;
+        )
+    });
     let upcasts = c.bases.iter().filter_map(|b| model.classes.iter().find(|x| x.id == *b)).map(|base| {
         let base_name = ident(&base.name);
         let d = doc(&format!("A `{}` is a `{}`.", c.name, base.name));
@@ -122,6 +127,7 @@ fn class(model: &Model, c: &crate::model::Class) -> TokenStream {
         impl ::asbind::kinds::Class for #name {
             const NAME: &'static str = #path;
             const IDS: &'static [u32] = &[#(#ids),*];
+            #complete
             const OTHERS: &'static [u32] = &[#(#others),*];
         }
         #allow

@@ -6,6 +6,7 @@ use asbind_abi::Generation;
 use crate::input::dts::Dts;
 use crate::input::wasm::Const;
 use crate::names::{Scope, camel, snake};
+use std::collections::HashMap;
 
 use super::builder::Builder;
 use super::{Class, Function, Member, MemberKind, Ty};
@@ -23,7 +24,14 @@ impl Builder<'_> {
             let bases =
                 c.chain.iter().copied().skip(1).filter(|&id| Some(id) != Generation::V0_24.object_id()).collect();
             self.by_path.insert(c.class.clone(), Ty::Class(self.classes.len()));
-            self.classes.push(Class { id: c.id, class: c.class.clone(), name, bases, accepts: vec![c.id] });
+            self.classes.push(Class {
+                id: c.id,
+                class: c.class.clone(),
+                name,
+                bases,
+                accepts: vec![c.id],
+                complete: false,
+            });
         }
         // Classic modules: exported classes, their ids from the class-id globals (AS_ABI §10.1).
         for c in &dts.classes {
@@ -41,7 +49,14 @@ impl Builder<'_> {
             }
             let name = types.unique(&camel(&c.name));
             self.by_path.insert(c.name.clone(), Ty::Class(self.classes.len()));
-            self.classes.push(Class { id: id as u32, class: c.name.clone(), name, bases, accepts: vec![id as u32] });
+            self.classes.push(Class {
+                id: id as u32,
+                class: c.name.clone(),
+                name,
+                bases,
+                accepts: vec![id as u32],
+                complete: false,
+            });
         }
         // A subclass instance is valid where a base class is expected.
         let pairs: Vec<(u32, Vec<u32>)> = self.classes.iter().map(|c| (c.id, c.bases.clone())).collect();
@@ -52,7 +67,37 @@ impl Builder<'_> {
                 }
             }
         }
+        // The transform records every managed class with its base: subclasses no export names
+        // are then known too, and no other id can be one.
+        if let Some(hierarchy) = self.wasm.asbind.as_ref().map(|s| &s.classes).filter(|h| !h.is_empty()) {
+            let base_of: HashMap<u32, Option<u32>> = hierarchy.iter().map(|h| (h.id, h.base)).collect();
+            for class in &mut self.classes {
+                if !base_of.contains_key(&class.id) {
+                    continue;
+                }
+                for h in hierarchy {
+                    if !class.accepts.contains(&h.id) && derives_from(&base_of, h.id, class.id) {
+                        class.accepts.push(h.id);
+                    }
+                }
+                class.complete = true;
+            }
+        }
     }
+}
+
+/// Whether class `id` derives from `base` by the recorded bases (`base_of`), following at most as
+/// many as there are classes (a cyclic section, which the transform never writes, ends there).
+fn derives_from(base_of: &HashMap<u32, Option<u32>>, id: u32, base: u32) -> bool {
+    let mut at = id;
+    for _ in 0..base_of.len() {
+        match base_of.get(&at).copied().flatten() {
+            Some(b) if b == base => return true,
+            Some(b) => at = b,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Recognises the wrappers the `asbind-classes` transform adds (`C__new`, `C__m_method`,
@@ -121,4 +166,21 @@ pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes
 pub(super) fn class_name(path: &str) -> &str {
     let base = path.split('<').next().unwrap_or(path);
     base.rsplit('/').next().unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_along_the_recorded_bases_only() {
+        // 4 <- 5 <- 6, 7 alone, 8 <-> 9 a cycle.
+        let h = HashMap::from([(4, Some(0)), (5, Some(4)), (6, Some(5)), (7, Some(0)), (8, Some(9)), (9, Some(8))]);
+        assert!(derives_from(&h, 6, 4));
+        assert!(derives_from(&h, 5, 4));
+        assert!(!derives_from(&h, 4, 5));
+        assert!(!derives_from(&h, 7, 4));
+        assert!(!derives_from(&h, 8, 4), "a cycle ends");
+        assert!(!derives_from(&h, 99, 4), "an id the section does not list");
+    }
 }

@@ -8,6 +8,7 @@ pub struct Shape(::asbind::Ref<Shape>);
 impl ::asbind::kinds::Class for Shape {
     const NAME: &'static str = "src/classes/Shape";
     const IDS: &'static [u32] = &[4, 6];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[7];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -139,6 +140,7 @@ pub struct Circle(::asbind::Ref<Circle>);
 impl ::asbind::kinds::Class for Circle {
     const NAME: &'static str = "src/classes/Circle";
     const IDS: &'static [u32] = &[6];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[4, 7];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -283,6 +285,7 @@ pub struct Temperature(::asbind::Ref<Temperature>);
 impl ::asbind::kinds::Class for Temperature {
     const NAME: &'static str = "src/classes/Temperature";
     const IDS: &'static [u32] = &[7];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[4, 6];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]

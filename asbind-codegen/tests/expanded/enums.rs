@@ -8,6 +8,7 @@ pub struct Palette(::asbind::Ref<Palette>);
 impl ::asbind::kinds::Class for Palette {
     const NAME: &'static str = "src/enums/Palette";
     const IDS: &'static [u32] = &[4];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]

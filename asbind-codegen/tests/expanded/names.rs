@@ -8,6 +8,7 @@ pub struct Module_2(::asbind::Ref<Module_2>);
 impl ::asbind::kinds::Class for Module_2 {
     const NAME: &'static str = "src/names/Module";
     const IDS: &'static [u32] = &[8];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[9];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -103,6 +104,7 @@ pub struct Counter(::asbind::Ref<Counter>);
 impl ::asbind::kinds::Class for Counter {
     const NAME: &'static str = "src/names/Counter";
     const IDS: &'static [u32] = &[9];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[8];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]

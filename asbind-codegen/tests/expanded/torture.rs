@@ -126,6 +126,7 @@ pub struct FnI32ToI32(::asbind::Ref<FnI32ToI32>);
 impl ::asbind::kinds::Class for FnI32ToI32 {
     const NAME: &'static str = "~lib/function/Function<%28i32%29=>i32>";
     const IDS: &'static [u32] = &[10];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[11, 6, 7];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
@@ -182,6 +183,7 @@ pub struct Counter(::asbind::Ref<Counter>);
 impl ::asbind::kinds::Class for Counter {
     const NAME: &'static str = "src/torture/Counter";
     const IDS: &'static [u32] = &[11];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[10, 6, 7];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]

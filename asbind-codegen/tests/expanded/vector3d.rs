@@ -8,6 +8,7 @@ pub struct Vector3d(::asbind::Ref<Vector3d>);
 impl ::asbind::kinds::Class for Vector3d {
     const NAME: &'static str = "src/vector3d/Vector3d";
     const IDS: &'static [u32] = &[4];
+    const COMPLETE: bool = true;
     const OTHERS: &'static [u32] = &[];
 }
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
