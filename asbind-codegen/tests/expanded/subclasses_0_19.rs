@@ -23,7 +23,7 @@ impl Animal {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
@@ -124,7 +124,7 @@ impl Plant {
     /// The same object as a handle of unknown class, for parameters a classic module
     /// declares as `usize`.
     pub fn any(&self) -> ::asbind::AnyRef {
-        self.0.clone().retype()
+        self.0.clone().erase()
     }
     /// Wraps a pointer the module handed out (e.g. from a raw call), after checking its
     /// runtime type: this class or a subclass. The object is pinned from now on.
