@@ -10,7 +10,7 @@ use crate::abi::Generation;
 /// How strings with unpaired surrogates (valid WTF-16, invalid UTF-16) are lifted to `String`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Utf16 {
-    /// Fail with [`Error::InvalidUtf16`] (the default).
+    /// Fail with [`Error::InvalidUtf16`](crate::Error::InvalidUtf16) (the default).
     #[default]
     Strict,
     /// Replace each unpaired surrogate with U+FFFD.
