@@ -132,11 +132,23 @@ impl<D: 'static> Ctx<'_, D> {
     #[inline]
     pub fn call<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
         self.flush_released()?;
+        let result = if self.rt().plain_calls() {
+            // Nothing held, no per-call limits: the call alone.
+            func.call(self.store_mut(), args).map_err(|e| self.call_failed(e))
+        } else {
+            self.call_with_extras(func, args)
+        };
+        self.reset_lift_budget();
+        result
+    }
+
+    /// [`call`](Self::call) with per-call work: limits, GC stress, held arguments.
+    #[inline(never)]
+    fn call_with_extras<P: WasmParams, R: WasmResults>(&mut self, func: &TypedFunc<P, R>, args: P) -> Result<R> {
         if self.rt().per_call() {
             self.stress(false)?;
         }
         let result = if !self.rt().has_held() { self.enter(func, args) } else { self.call_holding(func, args) };
-        self.reset_lift_budget();
         if self.rt().per_call() {
             self.rt_mut().set_stress_due(true);
         }
@@ -269,7 +281,7 @@ impl<D: 'static> Ctx<'_, D> {
     pub fn raw_pin(&mut self, ptr: u32) -> Result<()> {
         self.pin(ptr)?;
         if ptr != 0 {
-            self.rt_mut().pins_mut().raw_acquire(ptr);
+            self.rt_mut().pins_mut().mark_raw(ptr);
         }
         Ok(())
     }
@@ -281,7 +293,7 @@ impl<D: 'static> Ctx<'_, D> {
         if ptr == 0 {
             return Ok(());
         }
-        if !self.rt_mut().pins_mut().raw_release(ptr) {
+        if !self.rt_mut().pins_mut().unmark_raw(ptr) {
             return Err(Error::Argument(format!("raw_unpin({ptr:#x}) without a matching raw_pin")));
         }
         self.unpin(ptr)

@@ -30,15 +30,16 @@ pub struct Ctx<'a, D: 'static = ()> {
     /// Whether no wasm frame is active below this context (it was made from the instance, not
     /// handed to an import function): its calls are the outermost ones.
     outermost: bool,
-    /// Bytes of host memory lifting may still allocate before the next call (the lift budget).
-    lift_left: u64,
+    /// What the values lifted since the last call took, and may take, of host memory (the
+    /// lift budget; the limit is copied here so that charging reads no store data).
+    lift: Budget,
 }
 
 impl<'a, D: 'static> Ctx<'a, D> {
     /// A context for calls from the host (no wasm frame active).
     pub(crate) fn new(store: StoreContextMut<'a, HostState<D>>, exports: &'a RuntimeExports) -> Self {
-        let lift_left = store.data().rt().lift_budget();
-        Ctx { store, exports, depth: 0, outermost: true, lift_left }
+        let lift = Budget { used: 0, limit: store.data().rt().lift_budget() };
+        Ctx { store, exports, depth: 0, outermost: true, lift }
     }
 
     /// A context for an import function, called from inside the module.
@@ -56,29 +57,26 @@ impl<'a, D: 'static> Ctx<'a, D> {
     /// would take more than the budget.
     #[inline]
     pub(crate) fn charge(&mut self, bytes: u64) -> Result<()> {
-        let mut budget = self.budget();
-        budget.take(bytes)?;
-        self.lift_left = budget.left;
-        Ok(())
+        self.lift.take(bytes)
     }
 
     /// The lift budget left, to be charged while memory is borrowed; store it back with
     /// [`set_budget`](Self::set_budget).
     #[inline]
     pub(crate) fn budget(&self) -> Budget {
-        Budget { left: self.lift_left, limit: self.rt().lift_budget() }
+        self.lift
     }
 
     /// Stores what is left of a [`budget`](Self::budget).
     #[inline]
     pub(crate) fn set_budget(&mut self, budget: Budget) {
-        self.lift_left = budget.left;
+        self.lift = budget;
     }
 
     /// Starts a fresh lift budget (a call returned: what it gives back is new).
     #[inline]
     pub(crate) fn reset_lift_budget(&mut self) {
-        self.lift_left = self.rt().lift_budget();
+        self.lift.used = 0;
     }
 
     /// The runtime interface (memory, `__new`, `__pin`, ...), borrowed for `'a`, not from
@@ -205,7 +203,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
 /// [`Imports::lift_budget`](crate::imports::Imports::lift_budget)).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Budget {
-    left: u64,
+    used: u64,
     limit: u64,
 }
 
@@ -213,18 +211,18 @@ impl Budget {
     /// Takes `bytes` from the budget, or fails with [`Error::LiftBudget`] leaving it unchanged.
     #[inline]
     pub(crate) fn take(&mut self, bytes: u64) -> Result<()> {
-        match self.left.checked_sub(bytes) {
-            Some(left) => {
-                self.left = left;
+        match self.used.checked_add(bytes) {
+            Some(used) if used <= self.limit => {
+                self.used = used;
                 Ok(())
             }
-            None => Err(self.exceeded(bytes)),
+            _ => Err(self.exceeded(bytes)),
         }
     }
 
     #[cold]
     fn exceeded(&self, bytes: u64) -> Error {
-        Error::LiftBudget { limit: self.limit, needed: self.limit.saturating_sub(self.left).saturating_add(bytes) }
+        Error::LiftBudget { limit: self.limit, needed: self.used.saturating_add(bytes) }
     }
 }
 

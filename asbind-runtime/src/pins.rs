@@ -47,10 +47,17 @@ type PtrMap<V> = HashMap<u32, V, BuildHasherDefault<PtrHasher>>;
 /// Host references per pinned object; owned by the instance's runtime state.
 #[derive(Debug, Default)]
 pub(crate) struct PinTable {
-    counts: PtrMap<u32>,
-    /// How many of each object's references are `Ctx::raw_pin`s (a raw unpin may only give
-    /// back one of those, never a handle's).
-    raw: PtrMap<u32>,
+    counts: PtrMap<Count>,
+}
+
+/// The host references to one object.
+#[derive(Debug, Clone, Copy)]
+struct Count {
+    /// All of them.
+    all: u32,
+    /// How many of them are `Ctx::raw_pin`s (a raw unpin may only give back one of those,
+    /// never a handle's).
+    raw: u32,
 }
 
 impl PinTable {
@@ -58,33 +65,32 @@ impl PinTable {
     pub(crate) fn acquire(&mut self, ptr: u32) -> bool {
         match self.counts.entry(ptr) {
             Entry::Occupied(mut e) => {
-                *e.get_mut() += 1;
+                e.get_mut().all += 1;
                 false
             }
             Entry::Vacant(e) => {
-                e.insert(1);
+                e.insert(Count { all: 1, raw: 0 });
                 true
             }
         }
     }
 
-    /// Records that one reference to `ptr` (already acquired) is a raw pin.
-    pub(crate) fn raw_acquire(&mut self, ptr: u32) {
-        *self.raw.entry(ptr).or_insert(0) += 1;
+    /// Records that one reference to `ptr` (just acquired) is a raw pin.
+    pub(crate) fn mark_raw(&mut self, ptr: u32) {
+        if let Some(c) = self.counts.get_mut(&ptr) {
+            c.raw += 1;
+        }
     }
 
-    /// Gives back one raw pin of `ptr`; `false` if it has none (then nothing changes).
-    pub(crate) fn raw_release(&mut self, ptr: u32) -> bool {
-        match self.raw.entry(ptr) {
-            Entry::Occupied(mut e) if *e.get() > 1 => {
-                *e.get_mut() -= 1;
+    /// Turns one raw pin of `ptr` back into a plain reference, to be released; `false` if it
+    /// has none (then nothing changes).
+    pub(crate) fn unmark_raw(&mut self, ptr: u32) -> bool {
+        match self.counts.get_mut(&ptr) {
+            Some(c) if c.raw > 0 => {
+                c.raw -= 1;
                 true
             }
-            Entry::Occupied(e) => {
-                e.remove();
-                true
-            }
-            Entry::Vacant(_) => false,
+            _ => false,
         }
     }
 
@@ -97,8 +103,8 @@ impl PinTable {
     /// Releasing an object the table does not hold is a bug in asbind, never an unpin.
     pub(crate) fn release(&mut self, ptr: u32) -> bool {
         match self.counts.entry(ptr) {
-            Entry::Occupied(mut e) if *e.get() > 1 => {
-                *e.get_mut() -= 1;
+            Entry::Occupied(mut e) if e.get().all > 1 => {
+                e.get_mut().all -= 1;
                 false
             }
             Entry::Occupied(e) => {
@@ -120,8 +126,8 @@ impl PinTable {
                 HandleOp::Retain(ptr) => {
                     let held = self.counts.get_mut(&ptr);
                     debug_assert!(held.is_some(), "a live handle's object {ptr:#x} is not in the pin table");
-                    if let Some(n) = held {
-                        *n += 1;
+                    if let Some(c) = held {
+                        c.all += 1;
                     }
                 }
                 HandleOp::Release(ptr) => {
@@ -141,7 +147,7 @@ impl PinTable {
 
     /// Host references to `ptr`, counting the handle operations still queued in `pending`.
     pub(crate) fn count_with(&self, ptr: u32, pending: &[HandleOp]) -> u32 {
-        let mut n = i64::from(self.counts.get(&ptr).copied().unwrap_or(0));
+        let mut n = i64::from(self.counts.get(&ptr).map_or(0, |c| c.all));
         for op in pending {
             match *op {
                 HandleOp::Retain(p) if p == ptr => n += 1,
@@ -190,6 +196,11 @@ impl Handles {
     /// Whether any operation may be queued.
     pub(crate) fn has_pending(&self) -> bool {
         self.pending.load(Ordering::Acquire)
+    }
+
+    /// Marks the queue pending without an operation (unpins to retry wait in the runtime).
+    pub(crate) fn mark_pending(&self) {
+        self.pending.store(true, Ordering::Release);
     }
 
     /// Moves the queued operations into `out` (which should be empty), in order.

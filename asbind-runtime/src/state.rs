@@ -246,10 +246,11 @@ impl Runtime {
         self.unpin = unpin;
     }
 
-    /// Whether a flush has work: handle operations queued, or unpins to retry.
+    /// Whether a flush has work: handle operations queued, or unpins to retry (which mark the
+    /// queue pending too, so this is one flag).
     #[inline]
     pub(crate) fn needs_flush(&self) -> bool {
-        self.handles.has_pending() || !self.retry_unpin.is_empty()
+        self.handles.has_pending()
     }
 
     /// Adds the objects whose unpin failed before to `unpin`, to be tried again.
@@ -260,6 +261,7 @@ impl Runtime {
     /// Records that unpinning `ptr` failed: the next flush tries again.
     pub(crate) fn retry_unpin(&mut self, ptr: u32) {
         self.retry_unpin.push(ptr);
+        self.handles.mark_pending();
     }
 
     /// Number of objects the host keeps pinned (including drops not yet applied, and objects
@@ -357,6 +359,13 @@ impl Runtime {
     /// Records `ptr` (already pinned) as held until the next call returns.
     pub(crate) fn push_held(&mut self, ptr: u32) {
         self.held.push(ptr);
+    }
+
+    /// Whether the next call needs nothing but the call: no per-call limits or GC stress, no
+    /// held arguments.
+    #[inline]
+    pub(crate) fn plain_calls(&self) -> bool {
+        !self.per_call && self.held.is_empty()
     }
 
     /// Whether any pointer is held for the next call.
