@@ -93,13 +93,10 @@ impl<D: 'static> Ctx<'_, D> {
     #[cold]
     #[inline(never)]
     fn call_failed(&mut self, e: wasmtime::Error) -> Error {
-        let mut err = Error::from_call(e);
-        let cap = self.store_mut().data_mut().cap_mut();
-        if cap.take_refused()
-            && let Some(limit) = cap.limit()
-        {
-            err = Error::MemoryLimit { limit };
-        }
+        let err = match self.store_mut().data_mut().cap_mut().take_refusal() {
+            Some(limit) => Error::MemoryLimit { limit },
+            None => Error::from_call(e),
+        };
         if self.is_outermost()
             && let Some((sp, rest)) = self.rt().stack()
         {

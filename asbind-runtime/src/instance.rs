@@ -173,9 +173,7 @@ impl<D: 'static> Instance<D> {
     /// `consume_fuel(true)` (see [`Imports::fuel`]); otherwise an [`Error::Argument`].
     pub fn set_fuel(&mut self, fuel: Option<u64>) -> Result<()> {
         if !self.store.engine().get_consume_fuel() {
-            return Err(Error::Argument(
-                "this instance's engine does not count fuel; see `Imports::fuel` for how to make one that does".into(),
-            ));
+            return Err(crate::limits::needs_engine("a fuel budget (`Instance::set_fuel`)", "consume_fuel"));
         }
         if let Some(fuel) = fuel {
             self.store.set_fuel(fuel).map_err(|e| crate::limits::fuel_unsupported(&e))?;
@@ -194,11 +192,12 @@ impl<D: 'static> Instance<D> {
     /// [`Imports::epoch_deadline`]); otherwise an [`Error::Argument`].
     pub fn set_epoch_deadline(&mut self, ticks: Option<u64>) -> Result<()> {
         if !self.store.engine().get_epoch_interruption() {
-            return Err(Error::Argument(
-                "this instance's engine has no epoch interruption; see `Imports::epoch_deadline`".into(),
+            return Err(crate::limits::needs_engine(
+                "an epoch deadline (`Instance::set_epoch_deadline`)",
+                "epoch_interruption",
             ));
         }
-        self.store.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
+        self.store.set_epoch_deadline(ticks.unwrap_or(crate::limits::NO_DEADLINE));
         self.store.data_mut().rt_mut().set_call_epoch_ticks(ticks);
         Ok(())
     }

@@ -15,7 +15,7 @@ use crate::state::HostState;
 
 /// A deadline so far away that it never expires: what a store of an engine with epoch
 /// interruption gets when no deadline was asked for (wasmtime's default, 0, traps at once).
-const NO_DEADLINE: u64 = u64::MAX / 2;
+pub(crate) const NO_DEADLINE: u64 = u64::MAX / 2;
 
 /// Applies `options`' limits to a new store, before anything runs in it.
 pub(crate) fn apply<D: 'static>(store: &mut Store<HostState<D>>, options: &Options) -> Result<()> {
@@ -39,7 +39,8 @@ pub(crate) fn apply<D: 'static>(store: &mut Store<HostState<D>>, options: &Optio
     Ok(())
 }
 
-fn needs_engine(what: &str, switch: &str) -> Error {
+/// The error for a limit the engine cannot enforce: `switch` is the `Config` method it needs.
+pub(crate) fn needs_engine(what: &str, switch: &str) -> Error {
     Error::Argument(format!(
         "{what} needs an engine with `{switch}(true)`: make one from `asbind::engine_config()`, \
          compile the module with `Module::with_engine` (or the bindings' `compiled_with`) and \

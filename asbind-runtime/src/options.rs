@@ -88,14 +88,10 @@ impl MemoryCap {
         MemoryCap { limit, refused: false }
     }
 
-    /// The limit in force.
-    pub(crate) fn limit(&self) -> Option<usize> {
-        self.limit
-    }
-
-    /// Whether growth was refused since the last time this was asked.
-    pub(crate) fn take_refused(&mut self) -> bool {
-        std::mem::take(&mut self.refused)
+    /// The limit, if growth was refused since the last time this was asked: what a failure
+    /// then reports as [`Error::MemoryLimit`](crate::Error::MemoryLimit).
+    pub(crate) fn take_refusal(&mut self) -> Option<usize> {
+        if std::mem::take(&mut self.refused) { self.limit } else { None }
     }
 }
 

@@ -98,10 +98,7 @@ impl<D: Send + 'static> InstancePre<D> {
             }
         };
         let instance = instance.map_err(|e| {
-            let cap = store.data_mut().cap_mut();
-            if cap.take_refused()
-                && let Some(limit) = cap.limit()
-            {
+            if let Some(limit) = store.data_mut().cap_mut().take_refusal() {
                 Error::MemoryLimit { limit }
             } else if e.downcast_ref::<Error>().is_some() || e.downcast_ref::<wasmtime::Trap>().is_some() {
                 Error::from_call(e)
