@@ -13,24 +13,24 @@ struct Host {
 }
 
 impl imports::Host for Host {
-    fn log_message(&mut self, msg: &str) -> asbind::Result<()> {
+    fn log_message(&mut self, msg: &str) -> asbind::HostResult<()> {
         self.log.push(msg.to_string());
         Ok(())
     }
-    fn get_name(&mut self) -> asbind::Result<String> {
+    fn get_name(&mut self) -> asbind::HostResult<String> {
         Ok(self.name.clone())
     }
-    fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+    fn add(&mut self, a: i32, b: i32) -> asbind::HostResult<i32> {
         Ok(a + b)
     }
-    fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+    fn scale(&mut self, values: &[f64], k: f64) -> asbind::HostResult<Vec<f64>> {
         Ok(values.iter().map(|v| v * k).collect())
     }
 }
 
 fn main() -> asbind::Result<()> {
     let mut options = asbind::Imports::new();
-    options.seed(42.0).on_console(|kind, msg| println!("[{kind:?}] {msg}"));
+    options = options.seed(42.0).on_console(|kind, msg| println!("[{kind:?}] {msg}"));
     let host = Host { name: "Rust".into(), log: Vec::new() };
     let mut m = imports::Module::with_options(host, options)?;
     println!("{}", m.greet("Ferris")?);

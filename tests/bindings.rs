@@ -51,8 +51,7 @@ fn hello_walkthrough() -> asbind::Result<()> {
 #[test]
 fn seeded_imports_make_random_arrays_reproducible() -> asbind::Result<()> {
     let run = |seed: f64| -> asbind::Result<Vec<f32>> {
-        let mut imports = Imports::new();
-        imports.seed(seed);
+        let imports = Imports::new().seed(seed);
         hello::Module::with_options(imports)?.generate_random_float_array(5, 0.0, 1.0)
     };
     assert_eq!(run(1.0)?, run(1.0)?);
@@ -99,17 +98,17 @@ struct Host {
 }
 
 impl imports::Host for Host {
-    fn log_message(&mut self, msg: &str) -> asbind::Result<()> {
+    fn log_message(&mut self, msg: &str) -> asbind::HostResult<()> {
         self.logged.push(msg.to_string());
         Ok(())
     }
-    fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+    fn add(&mut self, a: i32, b: i32) -> asbind::HostResult<i32> {
         Ok(a + b)
     }
-    fn get_name(&mut self) -> asbind::Result<String> {
+    fn get_name(&mut self) -> asbind::HostResult<String> {
         Ok(self.name.clone())
     }
-    fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+    fn scale(&mut self, values: &[f64], k: f64) -> asbind::HostResult<Vec<f64>> {
         Ok(values.iter().map(|v| v * k).collect())
     }
 }
@@ -130,8 +129,10 @@ fn typed_host_imports() -> asbind::Result<()> {
 fn standard_imports_stay_overridable() -> asbind::Result<()> {
     let lines = Arc::new(Mutex::new(Vec::new()));
     let sink = lines.clone();
-    let mut imports = Imports::new();
-    imports.clock(|| 1234.0).seed(3.0).on_console(move |kind, msg| sink.lock().unwrap().push((kind, msg.to_string())));
+    let imports = Imports::new()
+        .clock(|| 1234.0)
+        .seed(3.0)
+        .on_console(move |kind, msg| sink.lock().unwrap().push((kind, msg.to_string())));
     let mut m = stdlib::Module::with_options(imports)?;
     m.do_trace()?;
     m.log_all("x")?;

@@ -39,7 +39,7 @@ const RUNTIMES: [(Gc, &str); 3] =
 /// says: these tests observe when each runtime collects by itself.
 fn open(name: &str) -> Result<Values> {
     let mut imports = asbind::Imports::new();
-    imports.seed(7.0).gc_stress(false);
+    imports = imports.seed(7.0).gc_stress(false);
     Values::from_module(&common::module(name), imports)
 }
 

@@ -36,8 +36,7 @@ fn strings() {
 #[test]
 fn random_arrays_depend_on_the_seed() {
     let run = |seed: f64| {
-        let mut imports = Imports::new();
-        imports.seed(seed);
+        let imports = Imports::new().seed(seed);
         let mut inst = Instance::with_imports(&common::module("hello"), imports, ()).unwrap();
         let floats = inst.func::<(i32, f32, f32), u32>("generate_random_float_array").unwrap();
         let ints = inst.func::<i32, u32>("generate_random_integer_array").unwrap();

@@ -416,10 +416,9 @@ fn unresolved_imports_are_listed_together() {
     }
 
     // Supplying them makes the module instantiate.
-    let mut imports = Imports::new();
-    imports
-        .func("env", "nope", |_: &mut asbind::Ctx<'_>| -> Result<()> { Ok(()) })
-        .func("mylib", "compute", |_: &mut asbind::Ctx<'_>, x: i32| -> Result<i32> { Ok(x * 2) })
+    let imports = Imports::new()
+        .func("env", "nope", |_: &mut asbind::Ctx<'_>| -> asbind::HostResult<()> { Ok(()) })
+        .func("mylib", "compute", |_: &mut asbind::Ctx<'_>, x: i32| -> asbind::HostResult<i32> { Ok(x * 2) })
         .extern_with("env", "some_global", |store| {
             let ty =
                 asbind::wasmtime::GlobalType::new(asbind::wasmtime::ValType::I32, asbind::wasmtime::Mutability::Const);
@@ -434,12 +433,9 @@ fn unresolved_imports_are_listed_together() {
     assert_eq!(inst.call(&f, ()).unwrap(), 1);
 
     // A host function whose signature does not match the import.
-    let mut imports = Imports::new();
-    imports.func("env", "nope", |_: &mut asbind::Ctx<'_>, _: i64| -> Result<i32> { Ok(0) }).func(
-        "mylib",
-        "compute",
-        |_: &mut asbind::Ctx<'_>, x: i32| -> Result<i32> { Ok(x) },
-    );
+    let imports = Imports::new()
+        .func("env", "nope", |_: &mut asbind::Ctx<'_>, _: i64| -> asbind::HostResult<i32> { Ok(0) })
+        .func("mylib", "compute", |_: &mut asbind::Ctx<'_>, x: i32| -> asbind::HostResult<i32> { Ok(x) });
     let e = Instance::with_imports(&module, imports, ()).err().unwrap();
     // Still missing: the global; reported before any type check.
     assert!(matches!(e, Error::MissingImports(ref m) if m.len() == 1), "{e:?}");
@@ -454,8 +450,7 @@ fn mismatched_import_signatures_fail_to_instantiate() {
     assert_err!(Instance::new(&module), Error::Instantiate(_));
     // A user function with the wrong type.
     let module = Module::new(wasm(r#"(module (import "m" "f" (func (param i32) (result i32))))"#)).unwrap();
-    let mut imports = Imports::new();
-    imports.func("m", "f", |_: &mut asbind::Ctx<'_>, x: f64| -> Result<f64> { Ok(x) });
+    let imports = Imports::new().func("m", "f", |_: &mut asbind::Ctx<'_>, x: f64| -> asbind::HostResult<f64> { Ok(x) });
     let e = assert_err!(Instance::with_imports(&module, imports, ()), Error::Instantiate(_));
     assert!(e.to_string().contains("m.f") || e.to_string().contains("type"), "{e}");
 }

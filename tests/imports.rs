@@ -15,14 +15,13 @@ struct Host {
 }
 
 fn imports() -> Imports<Host> {
-    let mut imports = Imports::new();
-    imports
+    Imports::new()
         .func("imports", "log_message", |cx: &mut Ctx<'_, Host>, msg: u32| {
             let msg = cx.lift_string(msg)?;
             cx.data_mut().logged.push(msg);
             Ok(())
         })
-        .func("host", "get_name", |cx: &mut Ctx<'_, Host>| cx.lower_str("Rust 🦀"))
+        .func("host", "get_name", |cx: &mut Ctx<'_, Host>| Ok(cx.lower_str("Rust 🦀")?))
         .func("host", "add", |_: &mut Ctx<'_, Host>, a: i32, b: i32| Ok(a + b))
         .func("host", "scale", |cx: &mut Ctx<'_, Host>, values: u32, k: f64| {
             let values: Vec<f64> = cx.lift_vec(values)?;
@@ -30,9 +29,8 @@ fn imports() -> Imports<Host> {
             let id = cx
                 .find_array_id::<f64>(flags::ARRAYBUFFERVIEW)
                 .ok_or_else(|| Error::InvalidValue("no Float64Array in this module".into()))?;
-            cx.lower_typed_array(&scaled, id)
-        });
-    imports
+            Ok(cx.lower_typed_array(&scaled, id)?)
+        })
 }
 
 #[test]
@@ -61,8 +59,8 @@ fn custom_imports_lift_arguments_and_return_strings() {
 #[test]
 fn an_error_from_an_import_names_it_and_leaves_the_instance_usable() {
     let mut imports = imports();
-    imports.func("host", "add", |_: &mut Ctx<'_, Host>, _: i32, _: i32| -> asbind::Result<i32> {
-        Err(Error::host("add", "refused"))
+    imports = imports.func("host", "add", |_: &mut Ctx<'_, Host>, _: i32, _: i32| -> asbind::HostResult<i32> {
+        Err(Error::host("add", "refused").into())
     });
     let mut inst = Instance::with_imports(&common::module("imports"), imports, Host::default()).unwrap();
     let add = inst.func::<(i32, i32), i32>("add_via_host").unwrap();
@@ -93,12 +91,12 @@ fn closures_can_share_state_without_user_data() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let mut imports: Imports = Imports::new();
     let sink = seen.clone();
-    imports
+    imports = imports
         .func("imports", "log_message", move |cx: &mut Ctx<'_>, msg: u32| {
             sink.lock().unwrap().push(cx.lift_string(msg)?);
             Ok(())
         })
-        .func("host", "get_name", |cx: &mut Ctx<'_>| cx.lower_str("closure"))
+        .func("host", "get_name", |cx: &mut Ctx<'_>| Ok(cx.lower_str("closure")?))
         .func("host", "add", |_: &mut Ctx<'_>, a: i32, b: i32| Ok(a.wrapping_add(b)))
         .func("host", "scale", |_: &mut Ctx<'_>, v: u32, _: f64| Ok(v));
     let mut inst = Instance::with_imports(&common::module("imports"), imports, ()).unwrap();

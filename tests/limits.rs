@@ -16,7 +16,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use asbind::wasmtime::Engine;
-use asbind::{Ctx, EpochTicker, Error, Imports, Instance, Module, Result};
+use asbind::{Ctx, EpochTicker, Error, HostResult, Imports, Instance, Module, Result};
 use common::values::Values;
 
 fn values_with(imports: Imports) -> Values {
@@ -93,8 +93,7 @@ fn lift_budget_stops_amplified_arrays() {
 
 #[test]
 fn lift_budget_counts_host_memory_of_every_kind() {
-    let mut imports = Imports::new();
-    imports.lift_budget(1000);
+    let imports = Imports::new().lift_budget(1000);
     let mut v = values_with(imports);
     assert_eq!(v.instance().lift_budget(), 1000);
     // 100 ASCII bytes, 300 UTF-8 bytes: fine; 1001 bytes: not.
@@ -108,8 +107,7 @@ fn lift_budget_counts_host_memory_of_every_kind() {
 
 #[test]
 fn memory_limit_stops_growth_and_the_instance_goes_on() {
-    let mut imports = Imports::new();
-    imports.memory_limit(4 << 20);
+    let imports = Imports::new().memory_limit(4 << 20);
     let mut v = values_with(imports);
     // 60 MB of string: the allocator cannot grow the memory.
     let e = v.repeat_string("abc", 10_000_000).unwrap_err();
@@ -118,8 +116,7 @@ fn memory_limit_stops_growth_and_the_instance_goes_on() {
     assert_eq!(v.concat("still ", "here").unwrap(), "still here");
     assert_eq!(v.repeat_string("ab", 1000).unwrap().len(), 2000, "smaller allocations still fit");
     // A limit below the module's initial memory refuses to instantiate.
-    let mut imports = Imports::new();
-    imports.memory_limit(0);
+    let imports = Imports::new().memory_limit(0);
     let e = Values::from_module(&common::module("values"), imports).err().expect("no room for the memory");
     assert!(matches!(e, Error::MemoryLimit { limit: 0 }), "{e:?}");
 }
@@ -127,8 +124,7 @@ fn memory_limit_stops_growth_and_the_instance_goes_on() {
 #[test]
 fn fuel_stops_runaway_calls() {
     let engine = engine(true, false);
-    let mut imports = Imports::new();
-    imports.fuel(1_000_000);
+    let imports = Imports::new().fuel(1_000_000);
     let mut inst = spinner(&engine, imports).unwrap();
     let spin = inst.func::<(), ()>("spin").unwrap();
     let answer = inst.func::<(), i32>("answer").unwrap();
@@ -140,8 +136,7 @@ fn fuel_stops_runaway_calls() {
     assert!(inst.fuel_left().unwrap() > 999_000);
     // On a real module: an allocation-heavy call stops, and the instance keeps working.
     let module = Module::with_engine(&engine, std::fs::read(common::fixture("values.wasm")).unwrap()).unwrap();
-    let mut imports = Imports::new();
-    imports.fuel(2_000_000);
+    let imports = Imports::new().fuel(2_000_000);
     let mut v = Values::from_module(&module, imports).unwrap();
     assert!(matches!(v.repeat_string("abc", 10_000_000), Err(Error::OutOfFuel)));
     assert_eq!(v.concat("a", "b").unwrap(), "ab");
@@ -154,12 +149,10 @@ fn fuel_stops_runaway_calls() {
 #[test]
 fn limits_need_an_engine_that_enforces_them() {
     let default = asbind::default_engine();
-    let mut imports = Imports::new();
-    imports.fuel(10);
+    let imports = Imports::new().fuel(10);
     let e = spinner(default, imports).unwrap_err();
     assert!(matches!(&e, Error::Argument(m) if m.contains("consume_fuel(true)")), "{e}");
-    let mut imports = Imports::new();
-    imports.epoch_deadline(10);
+    let imports = Imports::new().epoch_deadline(10);
     let e = spinner(default, imports).unwrap_err();
     assert!(matches!(&e, Error::Argument(m) if m.contains("epoch_interruption(true)")), "{e}");
     let mut inst = spinner(default, Imports::new()).unwrap();
@@ -175,8 +168,7 @@ fn limits_need_an_engine_that_enforces_them() {
 fn epoch_deadline_stops_a_call_that_never_returns() {
     let engine = engine(false, true);
     let _ticker = EpochTicker::start(&engine, Duration::from_millis(5)).unwrap();
-    let mut imports = Imports::new();
-    imports.epoch_deadline(20);
+    let imports = Imports::new().epoch_deadline(20);
     let mut inst = spinner(&engine, imports).unwrap();
     let spin = inst.func::<(), ()>("spin").unwrap();
     let answer = inst.func::<(), i32>("answer").unwrap();
@@ -237,9 +229,10 @@ fn aborts_do_not_leak_the_shadow_stack() {
 
 #[test]
 fn a_panicking_import_is_an_error() {
-    let mut imports = Imports::new();
-    imports
-        .func("env", "abort", |_: &mut Ctx<'_>, _: u32, _: u32, _: u32, _: u32| -> Result<()> { panic!("host bug") });
+    let imports =
+        Imports::new().func("env", "abort", |_: &mut Ctx<'_>, _: u32, _: u32, _: u32, _: u32| -> HostResult<()> {
+            panic!("host bug")
+        });
     let mut inst = stdlib(imports);
     let fail = inst.func::<u32, ()>("fail").unwrap();
     let check = inst.func::<i32, i32>("check_positive").unwrap();
@@ -274,8 +267,7 @@ fn failed_unpins_are_retried() {
 
 #[test]
 fn held_arguments_are_released_when_lowering_fails() {
-    let mut imports = Imports::new();
-    imports.memory_limit(2 << 20);
+    let imports = Imports::new().memory_limit(2 << 20);
     let mut v = values_with(imports);
     // `concat` holds `a` while it allocates `b`, which cannot fit.
     let e = v.concat("held", &"b".repeat(4 << 20)).unwrap_err();
@@ -293,8 +285,7 @@ fn is_free(inst: &Instance, ptr: u32) -> bool {
 fn gc_stress_collects_before_calls_and_allocations() {
     // The minimal runtime only collects when asked: in stress mode, asbind asks.
     for stress in [false, true] {
-        let mut imports = Imports::new();
-        imports.gc_stress(stress);
+        let imports = Imports::new().gc_stress(stress);
         let mut inst = Instance::with_imports(&common::module("values_minimal"), imports, ()).unwrap();
         let neg = inst.func::<i32, i32>("neg_i32").unwrap();
         let garbage = inst.ctx().lower_str("unreachable").unwrap();
@@ -316,8 +307,7 @@ fn gc_stress_collects_before_calls_and_allocations() {
 
 #[test]
 fn gc_stress_keeps_what_the_host_holds() {
-    let mut imports = Imports::new();
-    imports.gc_stress(true);
+    let imports = Imports::new().gc_stress(true);
     let mut v = Values::from_module(&common::module("values_minimal"), imports).unwrap();
     let words = ["alpha", "beta", "gamma"];
     assert_eq!(v.join_strings(&words, ", ").unwrap(), "alpha, beta, gamma");
@@ -340,22 +330,23 @@ struct Moody {
 }
 
 impl imports::Host for Moody {
-    fn log_message(&mut self, _msg: &str) -> Result<()> {
+    fn log_message(&mut self, _msg: &str) -> HostResult<()> {
         Ok(())
     }
-    fn get_name(&mut self) -> Result<String> {
+    fn get_name(&mut self) -> HostResult<String> {
         Ok(self.name.clone())
     }
-    fn add(&mut self, a: i32, b: i32) -> Result<i32> {
+    fn add(&mut self, a: i32, b: i32) -> HostResult<i32> {
         if self.panic_add {
             panic!("add panicked");
         }
         if self.fail_add {
-            return Err(Error::host("host.add", std::io::Error::other("disk on fire")));
+            // `?` on the host's own error type (not asbind's): asbind names the import.
+            Err(std::io::Error::other("disk on fire"))?;
         }
         Ok(a + b)
     }
-    fn scale(&mut self, values: &[f64], k: f64) -> Result<Vec<f64>> {
+    fn scale(&mut self, values: &[f64], k: f64) -> HostResult<Vec<f64>> {
         Ok(values.iter().map(|v| v * k).collect())
     }
 }

@@ -18,15 +18,15 @@ struct Env {
 }
 
 impl Host for Env {
-    fn odd_name_with_chars(&mut self, target: i32, cx_2: i32, r: i32) -> asbind::Result<i32> {
+    fn odd_name_with_chars(&mut self, target: i32, cx_2: i32, r: i32) -> asbind::HostResult<i32> {
         self.calls.push("odd-name.with:chars".into());
         Ok(target * 100 + cx_2 * 10 + r)
     }
-    fn r#type(&mut self, self_: &str, self_2: i32) -> asbind::Result<String> {
+    fn r#type(&mut self, self_: &str, self_2: i32) -> asbind::HostResult<String> {
         self.calls.push("type".into());
         Ok(format!("{self_}x{self_2}"))
     }
-    fn ue9_lan(&mut self, x: i32) -> asbind::Result<i32> {
+    fn ue9_lan(&mut self, x: i32) -> asbind::HostResult<i32> {
         self.calls.push("élan".into());
         Ok(x + 1)
     }
@@ -89,13 +89,13 @@ fn exports_named_like_the_modules_own_items() {
     assert_eq!(m.collect_2().unwrap(), 7);
     assert_eq!(m.instance_mut_2().unwrap(), 8);
     assert_eq!(m.from_file_2().unwrap(), 9);
-    assert_eq!(m.wasm().unwrap(), 10);
+    assert_eq!(m.wasm_2().unwrap(), 10);
     assert_eq!(m.compiled_2().unwrap(), 11);
     assert_eq!(m.host_2().unwrap(), 12);
     // The generated items still work.
     m.collect().unwrap();
     assert!(m.host().calls.is_empty());
-    assert!(!Module::<Env>::WASM.is_empty());
+    assert!(!Module::<Env>::wasm().is_empty());
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn bindings_refuse_a_module_they_were_not_generated_from() {
         "{text}"
     );
     // The same fingerprint on both sides for the module itself.
-    let own = asbind::Module::new(partial::Module::WASM).unwrap();
+    let own = asbind::Module::new(partial::Module::wasm()).unwrap();
     assert!(partial::Module::from_module(&own, asbind::Imports::new()).is_ok());
     // A module with the same export names but another signature.
     let options = asbind_codegen::Options::new("fixtures/partial.wasm", asbind_codegen::Embed::Runtime);

@@ -8,7 +8,7 @@ asbind::include!("fixtures/vector3d.wasm", precompile = false);
 
 #[test]
 fn the_macro_embeds_an_artifact_with_the_feature() -> asbind::Result<()> {
-    assert_eq!(hello::Module::PRECOMPILED.is_some(), cfg!(feature = "precompile"));
+    assert_eq!(hello::Module::precompiled().is_some(), cfg!(feature = "precompile"));
     let module = hello::Module::compiled()?;
     assert_eq!(module.is_precompiled(), cfg!(feature = "precompile"), "{module:?}");
     let mut m = hello::Module::new()?;
@@ -18,7 +18,7 @@ fn the_macro_embeds_an_artifact_with_the_feature() -> asbind::Result<()> {
 
 #[test]
 fn precompile_false_embeds_only_the_wasm() -> asbind::Result<()> {
-    assert!(vector3d::Module::PRECOMPILED.is_none());
+    assert!(vector3d::Module::precompiled().is_none());
     assert!(!vector3d::Module::compiled()?.is_precompiled());
     assert_eq!(vector3d::Module::new()?.get_random_vectors(2)?.len(), 2);
     Ok(())

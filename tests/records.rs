@@ -111,8 +111,7 @@ fn the_limit_is_settable() {
     drop_chain(long.map(Box::new));
     assert_too_deep(m.cycle(), 800);
     // ... and on the imports, before instantiation.
-    let mut imports = Imports::new();
-    imports.max_depth(3);
+    let imports = Imports::new().max_depth(3);
     let mut m = records::Module::with_options(imports).unwrap();
     assert_eq!(m.instance().max_depth(), 3);
     assert_too_deep(m.chain(4), 3);

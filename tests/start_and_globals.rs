@@ -59,12 +59,10 @@ fn a_global_of_the_wrong_type_is_a_clear_error() {
     let e = Instance::new(&module).unwrap_err();
     assert!(matches!(&e, Error::MissingImports(m) if m == &["host.scale"]), "{e}");
     assert!(e.to_string().contains("globals with `global`"), "{e}");
-    let mut imports = Imports::new();
-    imports.global("host", "scale", 1.5f64);
+    let imports = Imports::new().global("host", "scale", 1.5f64);
     let e = Instance::with_imports(&module, imports, ()).unwrap_err();
     assert!(e.to_string().contains("host.scale is a global of type i32, but the value given is f64"), "{e}");
-    let mut imports = Imports::new();
-    imports.global("host", "scale", 7i32);
+    let imports = Imports::new().global("host", "scale", 7i32);
     let mut inst = Instance::with_imports(&module, imports, ()).unwrap();
     let scaled = inst.func::<i32, i32>("scaled").unwrap();
     assert_eq!(inst.call(&scaled, 2).unwrap(), 14);
@@ -94,8 +92,7 @@ fn imported_memory_and_table_are_made_to_the_declared_size() {
         assert_eq!(inst.call(&f, ()).unwrap(), want, "{name}");
     }
     // A user-provided memory still wins.
-    let mut imports = Imports::new();
-    imports.extern_with("env", "memory", |store| {
+    let imports = Imports::new().extern_with("env", "memory", |store| {
         Ok(asbind::wasmtime::Memory::new(store, asbind::wasmtime::MemoryType::new(5, None))?.into())
     });
     let mut inst = Instance::with_imports(&module, imports, ()).unwrap();

@@ -12,8 +12,7 @@ type Lines = Arc<Mutex<Vec<(Console, String)>>>;
 fn instance(seed: f64) -> (Instance, Lines) {
     let lines: Lines = Arc::default();
     let sink = lines.clone();
-    let mut imports = Imports::new();
-    imports
+    let imports = Imports::new()
         .seed(seed)
         .clock(|| 1_700_000_000_000.0)
         .on_console(move |kind, msg| sink.lock().unwrap().push((kind, msg.into())));

@@ -11,10 +11,10 @@ use torture::{Alias, Counter, Late, Node};
 struct Host;
 
 impl torture::Host for Host {
-    fn odd_name_with_chars(&mut self, target: i32, cx: i32) -> asbind::Result<i32> {
+    fn odd_name_with_chars(&mut self, target: i32, cx: i32) -> asbind::HostResult<i32> {
         Ok(target * 100 + cx)
     }
-    fn r#type(&mut self, s: &str) -> asbind::Result<String> {
+    fn r#type(&mut self, s: &str) -> asbind::HostResult<String> {
         Ok(s.to_uppercase())
     }
 }
@@ -41,7 +41,7 @@ fn names_that_collide_with_generated_code_and_each_other() -> asbind::Result<()>
     assert_eq!(m.data_view_2(2)?, &mut [0.0, 1.0]);
     assert_eq!(m.data_view()?, 42);
     // Exports named like the module's own methods.
-    assert_eq!((m.collect_2()?, m.instance_mut_2()?, m.from_file_2()?, m.wasm()?), (7, 8, 9, 10));
+    assert_eq!((m.collect_2()?, m.instance_mut_2()?, m.from_file_2()?, m.wasm_2()?), (7, 8, 9, 10));
     m.collect()?;
     assert_eq!((m.get_value()?, m.get_value_2()?), (1, 2));
     Ok(())

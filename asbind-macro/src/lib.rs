@@ -323,7 +323,7 @@ mod tests {
         let off = "#[cfg(not(all(target_arch = \"x86_64\", target_os = \"linux\")))]";
         assert!(text.contains(on) && text.contains(off), "{text}");
         assert!(text.contains("b\"\\0artifact\""), "{text}");
-        assert!(text.contains("from_precompiled(artifact, Self::WASM)"), "{text}");
+        assert!(text.contains("from_precompiled(artifact, Self::wasm())"), "{text}");
     }
 
     #[cfg(feature = "precompile")]

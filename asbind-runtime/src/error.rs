@@ -5,6 +5,16 @@ use std::fmt;
 /// Result alias used throughout asbind.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The error a host (import) function returns: any error at all. `?` converts every
+/// `std::error::Error + Send + Sync + 'static` into it (`std::io::Error`, a parse error,
+/// [`Error`] itself), and `HostError::msg("...")` makes one from a message. asbind reports it
+/// as [`Error::Host`] naming the import; asbind's own `Abort`, `Exit`, `Trap` and `Host` errors
+/// pass through unchanged. It is wasmtime's error type, as in wasmtime's own `bindgen!`.
+pub type HostError = wasmtime::Error;
+
+/// What a host (import) function returns: `Ok(value)`, or any error (see [`HostError`]).
+pub type HostResult<T = ()> = std::result::Result<T, HostError>;
+
 /// Everything that can go wrong while loading, calling or marshalling an AssemblyScript module.
 ///
 /// No input a module can produce (bogus pointers, lengths, type ids, traps) panics; each ends up

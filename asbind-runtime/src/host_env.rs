@@ -35,7 +35,15 @@ pub(crate) struct HostEnv {
     timers: HashMap<String, Instant>,
 }
 
-/// Console output through the `log` crate (target `asbind`): the default sink.
+/// Console output printed to stderr, one line per message as the JS glue prints it: the
+/// default sink. Stdout stays the host program's own.
+pub(crate) fn stderr_console(_kind: Console, msg: &str) {
+    use std::io::Write as _;
+    // A closed stderr is not the module's problem: the line is dropped.
+    let _ = writeln!(std::io::stderr().lock(), "{msg}");
+}
+
+/// Console output through the `log` crate (target `asbind`).
 pub(crate) fn log_console(kind: Console, msg: &str) {
     match kind {
         Console::Log | Console::Info | Console::Trace => log::info!(target: "asbind", "{msg}"),

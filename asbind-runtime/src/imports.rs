@@ -15,9 +15,9 @@ use wasmtime::{
 
 use crate::abi::Generation;
 use crate::ctx::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, HostError, HostResult, Result};
 use crate::globals::GlobalValue;
-use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, wall_clock_ms};
+use crate::host_env::{ClockFn, Console, ConsoleFn, HostEnv, log_console, stderr_console, wall_clock_ms};
 use crate::options::{Options, Utf16};
 use crate::state::{HostState, init_runtime};
 
@@ -44,12 +44,15 @@ impl<D: 'static> Default for Imports<D> {
 }
 
 impl<D: 'static> Imports<D> {
-    /// The standard imports, logging console output through the `log` crate (target
-    /// `asbind`), a random seed and the system clock.
+    /// The standard imports: console output printed to stderr (as AssemblyScript's JS glue
+    /// prints it), a random seed and the system clock.
+    ///
+    /// The builder methods take and return the imports, so they chain into a constructor:
+    /// `Module::with_options(Imports::new().seed(1.0))`.
     pub fn new() -> Self {
         Imports {
             funcs: Vec::new(),
-            console: Box::new(log_console),
+            console: Box::new(stderr_console),
             seed: None,
             clock: Box::new(wall_clock_ms),
             options: Options::default(),
@@ -60,7 +63,7 @@ impl<D: 'static> Imports<D> {
     ///
     /// The closure receives a [`Ctx`] (to lift its pointer arguments or allocate a result) and
     /// the wasm-level arguments (`i32`, `u32`, `i64`, `u64`, `f32`, `f64`).
-    pub fn func<Args, R>(&mut self, module: &str, field: &str, f: impl HostFn<D, Args, R>) -> &mut Self {
+    pub fn func<Args, R>(mut self, module: &str, field: &str, f: impl HostFn<D, Args, R>) -> Self {
         let name: Arc<str> = format!("{module}.{field}").into();
         self.funcs.push((module.into(), field.into(), Box::new(move |store, _| Ok(f.into_func(store, name).into()))));
         self
@@ -69,7 +72,7 @@ impl<D: 'static> Imports<D> {
     /// Provides the value of an imported global `module.field` (`declare const X: f64` with
     /// `@external("module", "field")`), overriding any default. The value must have the
     /// global's wasm type (`i32`/`u32`, `i64`/`u64`, `f32` or `f64`).
-    pub fn global(&mut self, module: &str, field: &str, value: impl GlobalValue + Send + 'static) -> &mut Self {
+    pub fn global(mut self, module: &str, field: &str, value: impl GlobalValue + Send + 'static) -> Self {
         let name = format!("{module}.{field}");
         let make = move |store: &mut Store<HostState<D>>, ty: &ExternType| -> wasmtime::Result<Extern> {
             let ExternType::Global(ty) = ty else {
@@ -91,42 +94,48 @@ impl<D: 'static> Imports<D> {
 
     /// Registers any extern (a global, memory or table) for import `module.field`.
     pub fn extern_with(
-        &mut self,
+        mut self,
         module: &str,
         field: &str,
         make: impl FnOnce(&mut Store<HostState<D>>) -> wasmtime::Result<Extern> + Send + 'static,
-    ) -> &mut Self {
+    ) -> Self {
         self.funcs.push((module.into(), field.into(), Box::new(move |store, _| make(store))));
         self
     }
 
-    /// Sends `trace` and `console.*` output to `sink` instead of the `log` crate.
-    pub fn on_console(&mut self, sink: impl FnMut(Console, &str) + Send + 'static) -> &mut Self {
+    /// Sends `trace` and `console.*` output to `sink` instead of stderr (`|_, _| {}` drops it).
+    pub fn on_console(mut self, sink: impl FnMut(Console, &str) + Send + 'static) -> Self {
         self.console = Box::new(sink);
         self
     }
 
+    /// Sends `trace` and `console.*` output to the `log` crate (target `asbind`; `console.error`
+    /// at error level, `warn` at warn, `debug` at debug, the rest at info) instead of stderr.
+    pub fn console_to_log(self) -> Self {
+        self.on_console(log_console)
+    }
+
     /// Fixes the value `env.seed` returns, making `Math.random()` deterministic.
-    pub fn seed(&mut self, seed: f64) -> &mut Self {
+    pub fn seed(mut self, seed: f64) -> Self {
         self.seed = Some(seed);
         self
     }
 
     /// Replaces the clock behind `Date.now` (milliseconds since the Unix epoch).
-    pub fn clock(&mut self, now_ms: impl Fn() -> f64 + Send + Sync + 'static) -> &mut Self {
+    pub fn clock(mut self, now_ms: impl Fn() -> f64 + Send + Sync + 'static) -> Self {
         self.clock = Box::new(now_ms);
         self
     }
 
     /// Chooses how strings with unpaired surrogates are lifted (strict by default).
-    pub fn utf16(&mut self, policy: Utf16) -> &mut Self {
+    pub fn utf16(mut self, policy: Utf16) -> Self {
         self.options.utf16 = policy;
         self
     }
 
     /// The generation to assume when the module has no `__rtti_base` to detect it from
     /// (default: 0.24 – 0.28).
-    pub fn assume_generation(&mut self, generation: Generation) -> &mut Self {
+    pub fn assume_generation(mut self, generation: Generation) -> Self {
         self.options.generation = generation;
         self
     }
@@ -135,7 +144,7 @@ impl<D: 'static> Imports<D> {
     /// lowered into the module (default [`DEFAULT_MAX_DEPTH`](crate::DEFAULT_MAX_DEPTH), 512).
     /// Deeper values, and cyclic structures, fail with [`Error::TooDeep`]. Each level takes host
     /// stack: a limit far above the default needs a thread with a larger stack.
-    pub fn max_depth(&mut self, limit: u32) -> &mut Self {
+    pub fn max_depth(mut self, limit: u32) -> Self {
         self.options.max_depth = limit;
         self
     }
@@ -146,7 +155,7 @@ impl<D: 'static> Imports<D> {
     /// [`Error::LiftBudget`] before the host allocates it, so a module cannot make the host
     /// allocate without bound (an `Array<string>` of a million slots pointing at one large
     /// string, say). The budget starts afresh with every call.
-    pub fn lift_budget(&mut self, bytes: u64) -> &mut Self {
+    pub fn lift_budget(mut self, bytes: u64) -> Self {
         self.options.lift_budget = bytes;
         self
     }
@@ -155,7 +164,7 @@ impl<D: 'static> Imports<D> {
     /// wasm). Growing past it fails inside the module, which AssemblyScript turns into a trap;
     /// the call then fails with [`Error::MemoryLimit`]. A module whose initial memory is larger
     /// fails to instantiate with the same error.
-    pub fn memory_limit(&mut self, bytes: usize) -> &mut Self {
+    pub fn memory_limit(mut self, bytes: usize) -> Self {
         self.options.memory_limit = Some(bytes);
         self
     }
@@ -168,7 +177,7 @@ impl<D: 'static> Imports<D> {
     /// instantiation fails with [`Error::Argument`]). Fuel counting slows wasm down by roughly
     /// a tenth to a third; an epoch deadline ([`epoch_deadline`](Self::epoch_deadline)) costs
     /// less.
-    pub fn fuel(&mut self, fuel: u64) -> &mut Self {
+    pub fn fuel(mut self, fuel: u64) -> Self {
         self.options.fuel = Some(fuel);
         self
     }
@@ -179,7 +188,7 @@ impl<D: 'static> Imports<D> {
     /// make one), and something that advances the epoch: [`EpochTicker`](crate::EpochTicker)
     /// does it from a thread at a fixed interval (deadline ≈ `ticks` × interval), or call
     /// `engine.increment_epoch()` yourself.
-    pub fn epoch_deadline(&mut self, ticks: u64) -> &mut Self {
+    pub fn epoch_deadline(mut self, ticks: u64) -> Self {
         self.options.epoch_ticks = Some(ticks);
         self
     }
@@ -189,7 +198,7 @@ impl<D: 'static> Imports<D> {
     /// is freed at once instead of in rare production runs. Slow; for tests. Defaults to on when
     /// the environment variable [`GC_STRESS_ENV`](crate::GC_STRESS_ENV) (`ASBIND_GC_STRESS`) is
     /// set to anything but `0`.
-    pub fn gc_stress(&mut self, on: bool) -> &mut Self {
+    pub fn gc_stress(mut self, on: bool) -> Self {
         self.options.gc_stress = on;
         self
     }
@@ -199,7 +208,7 @@ impl<D: 'static> Imports<D> {
     }
 }
 
-/// A Rust closure usable as an import: `Fn(&mut Ctx<D>, A1, ..., An) -> Result<R>` with wasm
+/// A Rust closure usable as an import: `Fn(&mut Ctx<D>, A1, ..., An) -> HostResult<R>` with wasm
 /// value arguments and result. Implemented for up to 8 arguments.
 pub trait HostFn<D: 'static, Args, R>: Send + Sync + 'static {
     /// Wraps the closure as a wasmtime function in `store`.
@@ -223,12 +232,16 @@ fn ensure_runtime<D: 'static>(caller: &mut Caller<'_, HostState<D>>) -> wasmtime
     .map_err(wasmtime::Error::new)
 }
 
-fn host_error(name: &str, e: Error) -> wasmtime::Error {
-    match e {
-        // Aborts, exits and traps pass through unchanged; anything else names the import.
-        e @ (Error::Abort { .. } | Error::Exit(_) | Error::Trap { .. } | Error::Host { .. }) => wasmtime::Error::new(e),
-        e => wasmtime::Error::new(Error::host(name, e)),
-    }
+/// The error an import function's failure becomes: asbind's aborts, exits, traps and host
+/// errors pass through unchanged (an `abort` raised in a nested call stays an abort); anything
+/// else, asbind's other errors included, becomes [`Error::Host`] naming the import.
+fn host_error(name: &str, e: HostError) -> wasmtime::Error {
+    let e = match e.downcast::<Error>() {
+        Ok(e @ (Error::Abort { .. } | Error::Exit(_) | Error::Trap { .. } | Error::Host { .. })) => e,
+        Ok(e) => Error::host(name, e),
+        Err(other) => Error::host(name, other.into_boxed_dyn_error()),
+    };
+    wasmtime::Error::new(e)
 }
 
 /// Runs a host function for import `name` with a context on the calling instance. A panic in
@@ -237,7 +250,7 @@ fn host_error(name: &str, e: Error) -> wasmtime::Error {
 fn run_host<D: 'static, R>(
     mut caller: Caller<'_, HostState<D>>,
     name: &str,
-    f: impl FnOnce(&mut Ctx<'_, D>) -> Result<R>,
+    f: impl FnOnce(&mut Ctx<'_, D>) -> HostResult<R>,
 ) -> wasmtime::Result<R> {
     ensure_runtime(&mut caller)?;
     // One reference-count bump per import call, so the context can borrow the runtime
@@ -263,7 +276,7 @@ macro_rules! host_fn {
     ($($arg:ident $var:ident),*) => {
         impl<D: 'static, F, R, $($arg,)*> HostFn<D, ($($arg,)*), R> for F
         where
-            F: Fn(&mut Ctx<'_, D>, $($arg),*) -> Result<R> + Send + Sync + 'static,
+            F: Fn(&mut Ctx<'_, D>, $($arg),*) -> HostResult<R> + Send + Sync + 'static,
             R: WasmRet + 'static,
             $($arg: WasmTy + 'static,)*
         {
@@ -342,7 +355,7 @@ fn lift_nullable_lossy<D: 'static>(cx: &mut Ctx<'_, D>, ptr: u32) -> Result<Opti
 }
 
 fn console_fn<D: 'static>(kind: Console) -> impl HostFn<D, (u32,), ()> {
-    move |cx: &mut Ctx<'_, D>, msg: u32| -> Result<()> {
+    move |cx: &mut Ctx<'_, D>, msg: u32| -> HostResult<()> {
         let text = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
         console(cx, kind, &text);
         Ok(())
@@ -350,7 +363,7 @@ fn console_fn<D: 'static>(kind: Console) -> impl HostFn<D, (u32,), ()> {
 }
 
 fn timer_fn<D: 'static>(op: TimerOp) -> impl HostFn<D, (u32,), ()> {
-    move |cx: &mut Ctx<'_, D>, label: u32| -> Result<()> {
+    move |cx: &mut Ctx<'_, D>, label: u32| -> HostResult<()> {
         let label = lift_nullable_lossy(cx, label)?.unwrap_or_else(|| "default".into());
         let host = cx.store().data_mut().host_mut();
         let line = match op {
@@ -438,16 +451,16 @@ fn link_default<D: 'static>(linker: &mut Linker<HostState<D>>, module: &str, fie
     let l = &mut *linker;
     let (m, f) = (module, field);
     match import.func {
-        StdFunc::Abort => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> Result<()> {
+        StdFunc::Abort => (|cx: &mut Ctx<'_, D>, msg: u32, file: u32, line: u32, column: u32| -> HostResult<()> {
             // An unreadable message (AS's own stack-overflow abort passes one) must not hide the
             // abort itself.
             let message = lift_nullable_lossy(cx, msg).ok().flatten();
             let file = lift_nullable_lossy(cx, file).ok().flatten();
-            Err(Error::Abort { message, file, line, column })
+            Err(Error::Abort { message, file, line, column }.into())
         })
         .link(l, m, f),
         StdFunc::Trace => {
-            (|cx: &mut Ctx<'_, D>, msg: u32, n: i32, a0: f64, a1: f64, a2: f64, a3: f64, a4: f64| -> Result<()> {
+            (|cx: &mut Ctx<'_, D>, msg: u32, n: i32, a0: f64, a1: f64, a2: f64, a3: f64, a4: f64| -> HostResult<()> {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_else(|| "null".into());
                 let args = [a0, a1, a2, a3, a4];
                 let shown = &args[..n.clamp(0, 5) as usize];
@@ -461,16 +474,19 @@ fn link_default<D: 'static>(linker: &mut Linker<HostState<D>>, module: &str, fie
             })
             .link(l, m, f)
         }
-        StdFunc::Seed => (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().seed()) }).link(l, m, f),
+        StdFunc::Seed => {
+            (|cx: &mut Ctx<'_, D>| -> HostResult<f64> { Ok(cx.store().data().host().seed()) }).link(l, m, f)
+        }
         StdFunc::DateNow => {
-            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().now_ms()) }).link(l, m, f)
+            (|cx: &mut Ctx<'_, D>| -> HostResult<f64> { Ok(cx.store().data().host().now_ms()) }).link(l, m, f)
         }
         StdFunc::PerformanceNow => {
-            (|cx: &mut Ctx<'_, D>| -> Result<f64> { Ok(cx.store().data().host().performance_now_ms()) }).link(l, m, f)
+            (|cx: &mut Ctx<'_, D>| -> HostResult<f64> { Ok(cx.store().data().host().performance_now_ms()) })
+                .link(l, m, f)
         }
         StdFunc::Console(level) => console_fn(console_kind(level)).link(l, m, f),
         StdFunc::Timer(op) => timer_fn(op).link(l, m, f),
-        StdFunc::ConsoleAssert => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> Result<()> {
+        StdFunc::ConsoleAssert => (|cx: &mut Ctx<'_, D>, cond: i32, msg: u32| -> HostResult<()> {
             if cond == 0 {
                 let msg = lift_nullable_lossy(cx, msg)?.unwrap_or_default();
                 console(cx, Console::Error, &format!("Assertion failed: {msg}"));
@@ -479,7 +495,7 @@ fn link_default<D: 'static>(linker: &mut Linker<HostState<D>>, module: &str, fie
         })
         .link(l, m, f),
         StdFunc::ProcessExit => {
-            (|_: &mut Ctx<'_, D>, code: i32| -> Result<()> { Err(Error::Exit(code)) }).link(l, m, f)
+            (|_: &mut Ctx<'_, D>, code: i32| -> HostResult<()> { Err(Error::Exit(code).into()) }).link(l, m, f)
         }
     }
 }

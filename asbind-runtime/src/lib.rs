@@ -81,7 +81,7 @@ pub use abi::{Abi, Generation};
 pub use arrays::{ArrayKind, ArrayLike};
 pub use call::count_arguments;
 pub use ctx::Ctx;
-pub use error::{Error, Result};
+pub use error::{Error, HostError, HostResult, Result};
 pub use globals::GlobalValue;
 pub use handle::{AnyRef, Ref};
 pub use host_env::Console;

@@ -67,8 +67,7 @@ pub(crate) fn fuel_unsupported(e: &wasmtime::Error) -> Error {
 /// let engine = asbind_runtime::wasmtime::Engine::new(&config).expect("valid configuration");
 /// let _ticker = asbind_runtime::EpochTicker::start(&engine, Duration::from_millis(10)).expect("a thread");
 /// let module = asbind_runtime::Module::with_engine(&engine, std::fs::read("plugin.wasm").unwrap())?;
-/// let mut imports = asbind_runtime::Imports::new();
-/// imports.epoch_deadline(100); // about one second per call
+/// let imports = asbind_runtime::Imports::new().epoch_deadline(100); // about one second per call
 /// let instance = asbind_runtime::Instance::with_imports(&module, imports, ())?;
 /// # Ok(()) }
 /// ```

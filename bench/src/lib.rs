@@ -173,11 +173,11 @@ pub struct AsbindHost {
 /// `precompile` feature); an error if the artifact is missing or was not used.
 pub fn load_module(precompiled: bool) -> Result<asbind::Module> {
     if !precompiled {
-        return Ok(asbind::Module::new(navmesh::Module::WASM)?);
+        return Ok(asbind::Module::new(navmesh::Module::wasm())?);
     }
-    let artifact = navmesh::Module::PRECOMPILED.ok_or("navmesh.wasm was not precompiled at build time")?;
+    let artifact = navmesh::Module::precompiled().ok_or("navmesh.wasm was not precompiled at build time")?;
     // SAFETY: the artifact is this crate's build output (asbind::include! with `precompile`).
-    let module = unsafe { asbind::Module::from_precompiled(artifact, navmesh::Module::WASM)? };
+    let module = unsafe { asbind::Module::from_precompiled(artifact, navmesh::Module::wasm())? };
     if !module.is_precompiled() {
         return Err("the precompiled artifact does not match this machine; it was compiled instead".into());
     }

@@ -26,7 +26,6 @@ pub fn module(name: &str) -> Module {
 
 /// Instantiates a fixture with the default imports and a fixed seed.
 pub fn instance(name: &str) -> Instance {
-    let mut imports = Imports::new();
-    imports.seed(12345.0);
+    let imports = Imports::new().seed(12345.0);
     Instance::with_imports(&module(name), imports, ()).expect("fixture instantiates")
 }

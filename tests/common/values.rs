@@ -16,7 +16,7 @@ impl values::Module {
     /// fixed seed.
     pub fn open(name: &str) -> asbind::Result<Self> {
         let mut imports = asbind::Imports::new();
-        imports.seed(7.0);
+        imports = imports.seed(7.0);
         Self::from_module(&super::module(name), imports)
     }
 }

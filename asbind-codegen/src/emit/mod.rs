@@ -451,7 +451,7 @@ fn host_trait(model: &Model) -> TokenStream {
         });
         let result = rust(model, &imp.result, Position::Owned);
         let d = doc(&format!("Import `{}.{}`: {}", imp.module, imp.field, imp.doc));
-        quote!(#d fn #name(&mut self #(, #params)*) -> ::asbind::Result<#result>;)
+        quote!(#d fn #name(&mut self #(, #params)*) -> ::asbind::HostResult<#result>;)
     });
     let globals = model.import_globals.iter().map(|g| {
         let name = ident(&g.name);
@@ -523,7 +523,7 @@ fn register_import(model: &Model, imp: &Import) -> TokenStream {
     };
     // Linked once per module (`Module::pre_with`): the closure reaches the host through `cx`.
     quote! {
-        __pre.func(#module, #field, |cx: &mut ::asbind::Ctx<'_, H>, #(#arg_decls),*| -> ::asbind::Result<#result_w> {
+        __pre.func(#module, #field, |cx: &mut ::asbind::Ctx<'_, H>, #(#arg_decls),*| -> ::asbind::HostResult<#result_w> {
             #(#lifts)*
             let __r = cx.data_mut().#method(#(#pass),*)?;
             #ret
@@ -853,7 +853,7 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     let registrations = model.imports.iter().map(|i| register_import(model, i));
     let global_values = model.import_globals.iter().map(|g| {
         let (module, field, name) = (&g.module, &g.field, ident(&g.name));
-        quote!(imports.global(#module, #field, Host::#name(&host));)
+        quote!(imports = imports.global(#module, #field, Host::#name(&host));)
     });
     // `--exportStart`: nothing works until the start export has run (AS_ABI §5.1).
     let start = model.start.as_ref().map(|name| quote!(instance.call_start(#name)?;));
@@ -874,27 +874,27 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     };
     let (host_param, host_arg) = if has_host { (quote!(host: H,), quote!(host,)) } else { (quote!(), quote!()) };
     let host_doc = if has_host { "`host` implements the module's imports ([`Host`]); " } else { "" };
-    let constructors = match embed {
-        Embed::Bytes(wasm) => embedded(wasm, None, host_doc, &host_param, &host_arg, &data),
-        Embed::Precompiled(p) => embedded(&p.wasm, Some(p), host_doc, &host_param, &host_arg, &data),
-        Embed::Runtime => {
-            let d_file =
-                doc(&format!("Loads and instantiates the module from a `.wasm` file; {host_doc}standard imports."));
-            let d_bytes =
-                doc(&format!("Compiles and instantiates the module from wasm bytes; {host_doc}standard imports."));
-            quote! {
-                #d_file
-                pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>, #host_param) -> ::asbind::Result<Self> {
-                    Self::from_module(&::asbind::Module::from_file(path)?, #host_arg ::asbind::Imports::new())
-                }
+    let d_file = doc(&format!("Loads and instantiates the module from a `.wasm` file; {host_doc}standard imports."));
+    let d_bytes = doc(&format!("Compiles and instantiates the module from wasm bytes; {host_doc}standard imports."));
+    // Every front door has these; bindings that embed their module add `new`, `with_options`,
+    // `compiled`, `compiled_with`, `wasm` and `precompiled`.
+    let from_source = quote! {
+        #d_file
+        pub fn from_file(path: impl ::std::convert::AsRef<::std::path::Path>, #host_param) -> ::asbind::Result<Self> {
+            Self::from_module(&::asbind::Module::from_file(path)?, #host_arg ::asbind::Imports::new())
+        }
 
-                #d_bytes
-                pub fn from_bytes(bytes: &[u8], #host_param) -> ::asbind::Result<Self> {
-                    Self::from_module(&::asbind::Module::new(bytes)?, #host_arg ::asbind::Imports::new())
-                }
-            }
+        #d_bytes
+        pub fn from_bytes(bytes: &[u8], #host_param) -> ::asbind::Result<Self> {
+            Self::from_module(&::asbind::Module::new(bytes)?, #host_arg ::asbind::Imports::new())
         }
     };
+    let embedded_constructors = match embed {
+        Embed::Bytes(wasm) => Some(embedded(wasm, None, host_doc, &host_param, &host_arg, &data)),
+        Embed::Precompiled(p) => Some(embedded(&p.wasm, Some(p), host_doc, &host_param, &host_arg, &data)),
+        Embed::Runtime => None,
+    };
+    let constructors = quote!(#embedded_constructors #from_source);
     // The host's functions are linked once per module and bindings (`Module::pre_with`, keyed
     // by this type); without them the standard imports' linking is shared (`Module::pre`).
     let pre = if model.imports.is_empty() {
@@ -1004,8 +1004,8 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
     }
 }
 
-/// The constructors of bindings that embed their module (`WASM`, `PRECOMPILED`, `compiled`,
-/// `new`, `with_options`), with the artifact `precompiled` when there is one.
+/// The constructors of bindings that embed their module (`wasm`, `precompiled`, `compiled`,
+/// `compiled_with`, `new`, `with_options`), with the artifact `precompiled` when there is one.
 fn embedded(
     wasm: &std::path::Path,
     precompiled: Option<&Precompiled>,
@@ -1021,26 +1021,30 @@ fn embedded(
     let (artifact_const, load, load_with) = match precompiled {
         None => (
             quote! {
-                /// The embedded module precompiled at build time: none (built without asbind's
-                /// `precompile` feature), so [`compiled`](Self::compiled) compiles [`WASM`](Self::WASM).
-                pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::None;
-            },
-            quote!(::asbind::Module::new(Self::WASM)?),
-            quote!(::asbind::Module::with_engine(engine, Self::WASM)),
+                    /// The embedded module precompiled at build time: none (built without asbind's
+                    /// `precompile` feature), so [`compiled`](Self::compiled) compiles [`wasm`](Self::wasm).
+                    pub fn precompiled() -> ::std::option::Option<&'static [u8]> {
+                ::std::option::Option::None
+            }
+                },
+            quote!(::asbind::Module::new(Self::wasm())?),
+            quote!(::asbind::Module::with_engine(engine, Self::wasm())),
         ),
         Some(p) => (precompiled_const(p), precompiled_load(), precompiled_load_with()),
     };
     let d_compiled = if precompiled.is_some() {
-        "The embedded module, loaded once per process: from [`PRECOMPILED`](Self::PRECOMPILED) when\n\
+        "The embedded module, loaded once per process: from [`precompiled`](Self::precompiled) when\n\
          it matches this wasmtime, its configuration and this CPU, else compiled from\n\
-         [`WASM`](Self::WASM) (why is logged at debug level; `is_precompiled()` tells which)."
+         [`wasm`](Self::wasm) (why is logged at debug level; `is_precompiled()` tells which)."
     } else {
         "The embedded module, compiled once per process."
     };
     let d_compiled = doc(d_compiled);
     quote! {
-        /// The embedded wasm bytes.
-        pub const WASM: &'static [u8] = ::std::include_bytes!(#wasm);
+        /// The embedded wasm bytes (a function, so that the docs do not print them).
+        pub fn wasm() -> &'static [u8] {
+            ::std::include_bytes!(#wasm)
+        }
 
         #artifact_const
 
@@ -1056,7 +1060,7 @@ fn embedded(
 
         /// The embedded module for `engine` (one configured for fuel or epoch deadlines, say:
         /// start from `asbind::engine_config()`), compiled on every call (or loaded from
-        /// [`PRECOMPILED`](Self::PRECOMPILED) when it was made with the same configuration):
+        /// [`precompiled`](Self::precompiled) when it was made with the same configuration):
         /// keep it, and instantiate it with [`from_module`](Self::from_module).
         pub fn compiled_with(engine: &::asbind::wasmtime::Engine) -> ::asbind::Result<::asbind::Module> {
             #load_with
@@ -1074,7 +1078,7 @@ fn embedded(
     }
 }
 
-/// `PRECOMPILED` for an embedded artifact: `Some(bytes)` on the target it was made for (when
+/// `precompiled()` for an embedded artifact: `Some(bytes)` on the target it was made for (when
 /// the generator cannot tell, `None` elsewhere).
 fn precompiled_const(p: &Precompiled) -> TokenStream {
     let bytes = match &p.artifact {
@@ -1088,12 +1092,14 @@ fn precompiled_const(p: &Precompiled) -> TokenStream {
         }
     };
     let d_some = doc("The embedded module precompiled at build time by wasmtime (`asbind::Module::precompile`),\n\
-         which [`compiled`](Self::compiled) loads instead of compiling [`WASM`](Self::WASM) when it\n\
+         which [`compiled`](Self::compiled) loads instead of compiling [`wasm`](Self::wasm) when it\n\
          matches.");
     if p.only_for.is_empty() {
         return quote! {
             #d_some
-            pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::Some(#bytes);
+            pub fn precompiled() -> ::std::option::Option<&'static [u8]> {
+            ::std::option::Option::Some(#bytes)
+        }
         };
     }
     let conds: Vec<TokenStream> = p
@@ -1107,26 +1113,30 @@ fn precompiled_const(p: &Precompiled) -> TokenStream {
     quote! {
         #d_some
         #[cfg(all(#(#conds),*))]
-        pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::Some(#bytes);
+        pub fn precompiled() -> ::std::option::Option<&'static [u8]> {
+            ::std::option::Option::Some(#bytes)
+        }
         /// The embedded module precompiled at build time: none for this target (it was
         /// precompiled for the machine that built it), so [`compiled`](Self::compiled) compiles
-        /// [`WASM`](Self::WASM).
+        /// [`wasm`](Self::wasm).
         #[cfg(not(all(#(#conds),*)))]
-        pub const PRECOMPILED: ::std::option::Option<&'static [u8]> = ::std::option::Option::None;
+        pub fn precompiled() -> ::std::option::Option<&'static [u8]> {
+            ::std::option::Option::None
+        }
     }
 }
 
 /// `compiled_with(engine)`'s loading with an embedded artifact.
 fn precompiled_load_with() -> TokenStream {
     quote! {
-        match Self::PRECOMPILED {
-            // SAFETY: as in `compiled`: asbind's own build output for `WASM`, used only if its
-            // key matches `WASM` and this engine.
+        match Self::precompiled() {
+            // SAFETY: as in `compiled`: asbind's own build output for `wasm()`, used only if its
+            // key matches `wasm()` and this engine.
             #[allow(unsafe_code)]
             ::std::option::Option::Some(artifact) => unsafe {
-                ::asbind::Module::from_precompiled_with_engine(engine, artifact, Self::WASM)
+                ::asbind::Module::from_precompiled_with_engine(engine, artifact, Self::wasm())
             },
-            ::std::option::Option::None => ::asbind::Module::with_engine(engine, Self::WASM),
+            ::std::option::Option::None => ::asbind::Module::with_engine(engine, Self::wasm()),
         }
     }
 }
@@ -1134,15 +1144,15 @@ fn precompiled_load_with() -> TokenStream {
 /// `compiled()`'s loading with an embedded artifact.
 fn precompiled_load() -> TokenStream {
     quote! {
-        match Self::PRECOMPILED {
-            // SAFETY: `PRECOMPILED` is asbind's own build output for `WASM` (made by
+        match Self::precompiled() {
+            // SAFETY: `precompiled()` is asbind's own build output for `wasm()` (made by
             // `asbind::Module::precompile` when this crate was built) and embedded in this
             // binary: never input from elsewhere. `from_precompiled` hands it to wasmtime only if
-            // its key matches `WASM`, this wasmtime, its configuration and this CPU, and else
-            // compiles `WASM`.
+            // its key matches `wasm()`, this wasmtime, its configuration and this CPU, and else
+            // compiles `wasm()`.
             #[allow(unsafe_code)]
-            ::std::option::Option::Some(artifact) => unsafe { ::asbind::Module::from_precompiled(artifact, Self::WASM)? },
-            ::std::option::Option::None => ::asbind::Module::new(Self::WASM)?,
+            ::std::option::Option::Some(artifact) => unsafe { ::asbind::Module::from_precompiled(artifact, Self::wasm())? },
+            ::std::option::Option::None => ::asbind::Module::new(Self::wasm())?,
         }
     }
 }

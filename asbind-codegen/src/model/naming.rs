@@ -22,8 +22,8 @@ use crate::names::{Scope, snake};
 use super::{Class, Enum, EnumLookup, Function, Global, MemberKind};
 
 /// What the generated `impl Module` already has, in every front door (so that a name does not
-/// change with the front door): constructors, accessors, and the embedded module's `WASM` and
-/// `compiled`.
+/// change with the front door): constructors, accessors, and the embedded module's `wasm`,
+/// `precompiled`, `compiled` and `compiled_with`.
 pub(super) const MODULE_METHODS: &[&str] = &[
     "new",
     "with_options",
@@ -31,7 +31,9 @@ pub(super) const MODULE_METHODS: &[&str] = &[
     "from_file",
     "from_bytes",
     "compiled",
-    "WASM",
+    "compiled_with",
+    "wasm",
+    "precompiled",
     "instance",
     "instance_mut",
     "host",

@@ -59,7 +59,7 @@ impl<H: Host> Module<H> {
                 "regenerate them with `asbind gen fixtures/env_globals.wasm`",
             )?;
         let __pre = module.pre::<H>()?;
-        imports.global("host", "scale", Host::scale(&host));
+        imports = imports.global("host", "scale", Host::scale(&host));
         let mut instance = __pre.instantiate(imports, host)?;
         let exports = Exports {
             f_e_plus_pi: instance.func("e_plus_pi")?,

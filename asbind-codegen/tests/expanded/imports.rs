@@ -7,17 +7,17 @@
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 pub trait Host: ::std::marker::Send + 'static {
     /// Import `imports.log_message`: `src/imports/log_message(~lib/string/String) => void`
-    fn log_message(&mut self, msg: &str) -> ::asbind::Result<()>;
+    fn log_message(&mut self, msg: &str) -> ::asbind::HostResult<()>;
     /// Import `host.scale`: `src/imports/host_scale(~lib/typedarray/Float64Array, f64) => ~lib/typedarray/Float64Array`
     fn scale(
         &mut self,
         values: &[f64],
         k: f64,
-    ) -> ::asbind::Result<::std::vec::Vec<f64>>;
+    ) -> ::asbind::HostResult<::std::vec::Vec<f64>>;
     /// Import `host.add`: raw wasm signature (i32, i32) -> (i32)
-    fn add(&mut self, arg0: i32, arg1: i32) -> ::asbind::Result<i32>;
+    fn add(&mut self, arg0: i32, arg1: i32) -> ::asbind::HostResult<i32>;
     /// Import `host.get_name`: `src/imports/get_name() => ~lib/string/String`
-    fn get_name(&mut self) -> ::asbind::Result<::std::string::String>;
+    fn get_name(&mut self) -> ::asbind::HostResult<::std::string::String>;
 }
 /// The AssemblyScript module `imports`, instantiated, with one method per export.
 ///
@@ -81,7 +81,7 @@ impl<H: Host> Module<H> {
                         |
                             cx: &mut ::asbind::Ctx<'_, H>,
                             msg: u32,
-                        | -> ::asbind::Result<()> {
+                        | -> ::asbind::HostResult<()> {
                             let msg = cx.lift_string(msg)?;
                             let __r = cx.data_mut().log_message(&msg)?;
                             ::std::result::Result::Ok(())
@@ -95,7 +95,7 @@ impl<H: Host> Module<H> {
                             cx: &mut ::asbind::Ctx<'_, H>,
                             values: u32,
                             k: f64,
-                        | -> ::asbind::Result<u32> {
+                        | -> ::asbind::HostResult<u32> {
                             let values = cx
                                 .lift_vec_as::<
                                     f64,
@@ -117,7 +117,7 @@ impl<H: Host> Module<H> {
                             cx: &mut ::asbind::Ctx<'_, H>,
                             arg0: i32,
                             arg1: i32,
-                        | -> ::asbind::Result<i32> {
+                        | -> ::asbind::HostResult<i32> {
                             let arg0 = arg0;
                             let arg1 = arg1;
                             let __r = cx.data_mut().add(arg0, arg1)?;
@@ -128,7 +128,7 @@ impl<H: Host> Module<H> {
                     .func(
                         "host",
                         "get_name",
-                        |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::Result<u32> {
+                        |cx: &mut ::asbind::Ctx<'_, H>| -> ::asbind::HostResult<u32> {
                             let __r = cx.data_mut().get_name()?;
                             ::std::result::Result::Ok(cx.lower_str(&__r)?)
                         },

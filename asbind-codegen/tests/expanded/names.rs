@@ -328,20 +328,20 @@ impl ::std::convert::From<Host_2> for i32 {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 pub trait Host: ::std::marker::Send + 'static {
     /// Import `host-env.élan`: raw wasm signature (i32) -> (i32)
-    fn ue9_lan(&mut self, arg0: i32) -> ::asbind::Result<i32>;
+    fn ue9_lan(&mut self, arg0: i32) -> ::asbind::HostResult<i32>;
     /// Import `host-env.odd-name.with:chars`: `src/names/odd_import(i32, i32, i32) => i32`
     fn odd_name_with_chars(
         &mut self,
         target: i32,
         cx_2: i32,
         r: i32,
-    ) -> ::asbind::Result<i32>;
+    ) -> ::asbind::HostResult<i32>;
     /// Import `host-env.type`: `src/names/keyword_import(~lib/string/String, i32) => ~lib/string/String`
     fn r#type(
         &mut self,
         self_: &str,
         self_2: i32,
-    ) -> ::asbind::Result<::std::string::String>;
+    ) -> ::asbind::HostResult<::std::string::String>;
 }
 /// The AssemblyScript module `names`, instantiated, with one method per export.
 ///
@@ -478,7 +478,7 @@ impl<H: Host> Module<H> {
                         |
                             cx: &mut ::asbind::Ctx<'_, H>,
                             arg0: i32,
-                        | -> ::asbind::Result<i32> {
+                        | -> ::asbind::HostResult<i32> {
                             let arg0 = arg0;
                             let __r = cx.data_mut().ue9_lan(arg0)?;
                             ::std::result::Result::Ok(__r)
@@ -493,7 +493,7 @@ impl<H: Host> Module<H> {
                             target: i32,
                             cx_2: i32,
                             r: i32,
-                        | -> ::asbind::Result<i32> {
+                        | -> ::asbind::HostResult<i32> {
                             let target = target;
                             let cx_2 = cx_2;
                             let r = r;
@@ -511,7 +511,7 @@ impl<H: Host> Module<H> {
                             cx: &mut ::asbind::Ctx<'_, H>,
                             self_: u32,
                             self_2: i32,
-                        | -> ::asbind::Result<u32> {
+                        | -> ::asbind::HostResult<u32> {
                             let self_ = cx.lift_string(self_)?;
                             let self_2 = self_2;
                             let __r = cx.data_mut().r#type(&self_, self_2)?;
@@ -880,7 +880,7 @@ impl<H: Host> Module<H> {
         cx.set_global(&__exports.g_count, __v)
     }
     /// Reads global `WASM: i32`.
-    pub fn wasm(&mut self) -> ::asbind::Result<i32> {
+    pub fn wasm_2(&mut self) -> ::asbind::Result<i32> {
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let __r: i32 = cx.get_global(&__exports.g_wasm)?;

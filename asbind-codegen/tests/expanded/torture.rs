@@ -365,9 +365,13 @@ impl Late {
 #[allow(clippy::all, unused, non_snake_case, non_camel_case_types)]
 pub trait Host: ::std::marker::Send + 'static {
     /// Import `host-env.odd-name.with:chars`: `src/torture/odd_import(i32, i32) => i32`
-    fn odd_name_with_chars(&mut self, target: i32, cx_2: i32) -> ::asbind::Result<i32>;
+    fn odd_name_with_chars(
+        &mut self,
+        target: i32,
+        cx_2: i32,
+    ) -> ::asbind::HostResult<i32>;
     /// Import `host-env.type`: `src/torture/keyword_import(~lib/string/String) => ~lib/string/String`
-    fn r#type(&mut self, self_: &str) -> ::asbind::Result<::std::string::String>;
+    fn r#type(&mut self, self_: &str) -> ::asbind::HostResult<::std::string::String>;
 }
 /// The AssemblyScript module `torture`, instantiated, with one method per export.
 ///
@@ -493,7 +497,7 @@ impl<H: Host> Module<H> {
                             cx: &mut ::asbind::Ctx<'_, H>,
                             target: i32,
                             cx_2: i32,
-                        | -> ::asbind::Result<i32> {
+                        | -> ::asbind::HostResult<i32> {
                             let target = target;
                             let cx_2 = cx_2;
                             let __r = cx.data_mut().odd_name_with_chars(target, cx_2)?;
@@ -507,7 +511,7 @@ impl<H: Host> Module<H> {
                         |
                             cx: &mut ::asbind::Ctx<'_, H>,
                             self_: u32,
-                        | -> ::asbind::Result<u32> {
+                        | -> ::asbind::HostResult<u32> {
                             let self_ = cx.lift_string(self_)?;
                             let __r = cx.data_mut().r#type(&self_)?;
                             ::std::result::Result::Ok(cx.lower_str(&__r)?)
@@ -825,7 +829,7 @@ impl<H: Host> Module<H> {
         cx.set_global(&__exports.g_count, __v)
     }
     /// Reads global `WASM: i32`.
-    pub fn wasm(&mut self) -> ::asbind::Result<i32> {
+    pub fn wasm_2(&mut self) -> ::asbind::Result<i32> {
         let __exports = &self.exports;
         let mut cx = self.instance.ctx();
         let __r: i32 = cx.get_global(&__exports.g_wasm)?;

@@ -82,20 +82,20 @@ struct Host {
 }
 
 impl host_imports::Host for Host {
-    fn log_message(&mut self, msg: &str) -> asbind::Result<()> {
+    fn log_message(&mut self, msg: &str) -> asbind::HostResult<()> {
         self.log.lock().unwrap().push(msg.to_string());
         Ok(())
     }
 
-    fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+    fn scale(&mut self, values: &[f64], k: f64) -> asbind::HostResult<Vec<f64>> {
         Ok(values.iter().map(|v| v * k).collect())
     }
 
-    fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+    fn add(&mut self, a: i32, b: i32) -> asbind::HostResult<i32> {
         Ok(a + b)
     }
 
-    fn get_name(&mut self) -> asbind::Result<String> {
+    fn get_name(&mut self) -> asbind::HostResult<String> {
         Ok("the host".to_string())
     }
 }
@@ -149,16 +149,16 @@ fn every_fixture_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     assert_eq!(v.length(&mut classic)?, 5.0);
     struct Host;
     impl cli::imports::Host for Host {
-        fn log_message(&mut self, _msg: &str) -> asbind::Result<()> {
+        fn log_message(&mut self, _msg: &str) -> asbind::HostResult<()> {
             Ok(())
         }
-        fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+        fn scale(&mut self, values: &[f64], k: f64) -> asbind::HostResult<Vec<f64>> {
             Ok(values.iter().map(|v| v * k).collect())
         }
-        fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+        fn add(&mut self, a: i32, b: i32) -> asbind::HostResult<i32> {
             Ok(a - b)
         }
-        fn get_name(&mut self) -> asbind::Result<String> {
+        fn get_name(&mut self) -> asbind::HostResult<String> {
             Ok("cli".into())
         }
     }
@@ -192,13 +192,13 @@ fn naming_hazards_through_build_rs_and_the_cli_output() -> asbind::Result<()> {
     macro_rules! host {
         ($($m:ident)::+) => {
             impl $($m)::+::Host for Env {
-                fn odd_name_with_chars(&mut self, target: i32, cx_2: i32, r: i32) -> asbind::Result<i32> {
+                fn odd_name_with_chars(&mut self, target: i32, cx_2: i32, r: i32) -> asbind::HostResult<i32> {
                     Ok(target * 100 + cx_2 * 10 + r)
                 }
-                fn r#type(&mut self, self_: &str, self_2: i32) -> asbind::Result<String> {
+                fn r#type(&mut self, self_: &str, self_2: i32) -> asbind::HostResult<String> {
                     Ok(format!("{self_}{self_2}"))
                 }
-                fn ue9_lan(&mut self, x: i32) -> asbind::Result<i32> {
+                fn ue9_lan(&mut self, x: i32) -> asbind::HostResult<i32> {
                     Ok(-x)
                 }
             }

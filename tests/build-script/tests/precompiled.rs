@@ -9,7 +9,7 @@ use asbind_build_script_test::{hello, host_imports, vector3d};
 
 #[test]
 fn the_embedded_artifact_is_used() -> asbind::Result<()> {
-    let artifact = hello::Module::PRECOMPILED.expect("build.rs precompiled hello.wasm");
+    let artifact = hello::Module::precompiled().expect("build.rs precompiled hello.wasm");
     let module = hello::Module::compiled()?;
     assert!(module.is_precompiled(), "compiled() loaded the artifact instead of compiling");
     let mut m = hello::Module::from_module(&module, Imports::new())?;
@@ -26,7 +26,7 @@ fn the_embedded_artifact_is_used() -> asbind::Result<()> {
 fn falls_back(artifact: &[u8]) -> asbind::Result<()> {
     // SAFETY: the bytes are either this crate's build output or ones that fail the key or
     // checksum (which must keep them from wasmtime).
-    let module = unsafe { Module::from_precompiled(artifact, hello::Module::WASM) }?;
+    let module = unsafe { Module::from_precompiled(artifact, hello::Module::wasm()) }?;
     assert!(!module.is_precompiled(), "a mismatching artifact must not be loaded");
     assert_eq!(hello::Module::from_module(&module, Imports::new())?.expand_string("xy")?, "x y");
     Ok(())
@@ -43,13 +43,13 @@ fn refused(artifact: &[u8], why: &str) {
 
 #[test]
 fn wrong_bytes_fall_back_to_compiling() -> asbind::Result<()> {
-    let good = hello::Module::PRECOMPILED.unwrap();
+    let good = hello::Module::precompiled().unwrap();
     falls_back(b"")?;
     falls_back(b"\0asm\x01\0\0\0 not an artifact")?;
     refused(b"garbage", "not an asbind precompiled module");
 
     // Another module's artifact: the wasm hash differs.
-    falls_back(vector3d::Module::PRECOMPILED.unwrap())?;
+    falls_back(vector3d::Module::precompiled().unwrap())?;
 
     // One flipped bit in the compiled code: the checksum catches it before wasmtime sees it.
     let mut damaged = good.to_vec();
@@ -78,7 +78,7 @@ fn an_artifact_of_another_engine_configuration_falls_back() -> asbind::Result<()
     let mut config = asbind::engine_config();
     config.cranelift_opt_level(asbind::wasmtime::OptLevel::None);
     let other = asbind::wasmtime::Engine::new(&config).unwrap();
-    let artifact = Module::precompile_with_engine(&other, hello::Module::WASM)?;
+    let artifact = Module::precompile_with_engine(&other, hello::Module::wasm())?;
     falls_back(&artifact)?;
     refused(&artifact, "another wasmtime version, configuration");
     // The engine that made it loads it.
@@ -90,9 +90,9 @@ fn an_artifact_of_another_engine_configuration_falls_back() -> asbind::Result<()
     assert_eq!(instance.call(&sqrt, (3.0, 4.0))?, 5.0);
 
     // And an artifact made at run time by this process loads like the embedded one.
-    let fresh = Module::precompile(hello::Module::WASM)?;
+    let fresh = Module::precompile(hello::Module::wasm())?;
     // SAFETY: made just above by `precompile`.
-    assert!(unsafe { Module::from_precompiled(&fresh, hello::Module::WASM) }?.is_precompiled());
+    assert!(unsafe { Module::from_precompiled(&fresh, hello::Module::wasm()) }?.is_precompiled());
     Ok(())
 }
 
@@ -134,16 +134,15 @@ fn pre_instantiated_instances_have_their_own_memory_and_pins() -> asbind::Result
 #[test]
 fn per_instance_imports_keep_their_meaning() -> asbind::Result<()> {
     let seeded = |seed: f64| -> asbind::Result<Vec<f32>> {
-        let mut imports = Imports::new();
-        imports.seed(seed);
+        let imports = Imports::new().seed(seed);
         hello::Module::with_options(imports)?.generate_random_float_array(4, 0.0, 1.0)
     };
     assert_eq!(seeded(1.0)?, seeded(1.0)?, "the same seed, the same numbers");
     assert_ne!(seeded(1.0)?, seeded(2.0)?, "each instance has its own seed");
 
     // An instance's own override replaces the linked default for that instance only.
-    let mut imports = Imports::new();
-    imports.func("env", "seed", |_: &mut asbind::Ctx<'_, ()>| -> asbind::Result<f64> { Ok(3.0) });
+    let imports =
+        Imports::new().func("env", "seed", |_: &mut asbind::Ctx<'_, ()>| -> asbind::HostResult<f64> { Ok(3.0) });
     let overridden = hello::Module::with_options(imports)?.generate_random_float_array(4, 0.0, 1.0)?;
     assert_eq!(overridden, seeded(3.0)?);
     Ok(())
@@ -157,20 +156,20 @@ struct Recorder {
 }
 
 impl host_imports::Host for Recorder {
-    fn log_message(&mut self, msg: &str) -> asbind::Result<()> {
+    fn log_message(&mut self, msg: &str) -> asbind::HostResult<()> {
         self.log.lock().unwrap().push(msg.to_string());
         Ok(())
     }
 
-    fn scale(&mut self, values: &[f64], k: f64) -> asbind::Result<Vec<f64>> {
+    fn scale(&mut self, values: &[f64], k: f64) -> asbind::HostResult<Vec<f64>> {
         Ok(values.iter().map(|v| v * k).collect())
     }
 
-    fn add(&mut self, a: i32, b: i32) -> asbind::Result<i32> {
+    fn add(&mut self, a: i32, b: i32) -> asbind::HostResult<i32> {
         Ok(a + b)
     }
 
-    fn get_name(&mut self) -> asbind::Result<String> {
+    fn get_name(&mut self) -> asbind::HostResult<String> {
         Ok(self.name.to_string())
     }
 }
@@ -188,9 +187,11 @@ fn host_functions_are_linked_once_but_reach_each_instances_host() -> asbind::Res
     assert_eq!(*log1.lock().unwrap(), ["greeting a", "greeting c"]);
     assert_eq!(*log2.lock().unwrap(), ["greeting b"]);
     // A per-instance override wins over the host's function, for that instance.
-    let mut imports = Imports::new();
-    imports
-        .func("host", "add", |_: &mut asbind::Ctx<'_, Recorder>, a: i32, b: i32| -> asbind::Result<i32> { Ok(a * b) });
+    let imports = Imports::new().func(
+        "host",
+        "add",
+        |_: &mut asbind::Ctx<'_, Recorder>, a: i32, b: i32| -> asbind::HostResult<i32> { Ok(a * b) },
+    );
     let mut m3 = host_imports::Module::from_module(&module, Recorder::default(), imports)?;
     assert_eq!(m3.add_via_host(2, 3)?, 2 * (2 * 3));
     assert_eq!(m1.add_via_host(2, 3)?, 2 * (2 + 3));
