@@ -223,7 +223,6 @@ impl Builder {
 struct Job {
     options: Options,
     name: String,
-    source: String,
 }
 
 impl Job {
@@ -243,7 +242,7 @@ impl Job {
                 let mut options = Options::new(&wasm, Embed::Bytes(wasm.clone()));
                 options.dts = dts.flatten();
                 options.js = js.flatten();
-                Ok(Job { options, name, source: module.wasm.display().to_string() })
+                Ok(Job { options, name })
             }
             _ => Err(errors),
         }
@@ -261,7 +260,7 @@ impl Job {
         let _ = (precompile, &mut options);
         let generated = asbind_codegen::generate(&options)
             .map_err(|diagnostics| Error::Generate { wasm: wasm.clone(), diagnostics })?;
-        let code = asbind_codegen::format(&generated.tokens, &self.source)
+        let code = asbind_codegen::format(&generated.tokens, &generated.model.source())
             .map_err(|error| Error::Format { wasm: wasm.clone(), error })?;
         let path = dir.join(format!("{}.rs", self.name));
         write_if_changed(&path, code.as_bytes()).map_err(|error| Error::Write { path, error })

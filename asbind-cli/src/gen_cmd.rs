@@ -73,11 +73,11 @@ fn generate(inputs: &Inputs) -> Result<String, Failure> {
     for note in &generated.model.notes {
         eprintln!("note: {note}");
     }
-    // The header names the wasm as given, so the output does not depend on where it is run.
-    let source = inputs.wasm.display().to_string();
-    asbind_codegen::format(&generated.tokens, &source).map_err(|e| {
+    // The header names the wasm by file name, so `--check` passes from any directory.
+    asbind_codegen::format(&generated.tokens, &generated.model.source()).map_err(|e| {
         Failure::Other(format!(
-            "the generated bindings for {source} are not valid Rust ({e}); this is a bug in asbind, please report it"
+            "the generated bindings for {} are not valid Rust ({e}); this is a bug in asbind, please report it",
+            inputs.wasm.display()
         ))
     })
 }

@@ -152,7 +152,8 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
     Ok(Generated { model, tokens })
 }
 
-/// Formats generated tokens as a Rust file with an `@generated` header.
+/// Formats generated tokens as a Rust file with an `@generated` header naming `source`; pass
+/// [`Model::source`], so the file does not depend on where or how the wasm path was given.
 pub fn format(tokens: &TokenStream, source: &str) -> Result<String, syn::Error> {
     let file: syn::File = syn::parse2(tokens.clone())?;
     Ok(format!(

@@ -55,6 +55,12 @@ impl Model {
     pub fn array_id(&self, ty: &Ty) -> Option<u32> {
         self.array_ids.iter().find(|(t, _)| t == ty).map(|(_, id)| *id)
     }
+
+    /// How the generated code names the wasm it came from (the `@generated` header, the
+    /// regenerate hint): see [`crate::resolve::source_name`].
+    pub fn source(&self) -> String {
+        crate::resolve::source_name(&self.wasm_path)
+    }
 }
 
 impl Ty {

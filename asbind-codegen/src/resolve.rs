@@ -40,6 +40,13 @@ pub fn display_name(wasm: &Path) -> String {
     wasm.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "module".into())
 }
 
+/// How generated code names its wasm: the file name alone. Any directory in it would depend on
+/// the working directory and on how the path was spelled, and `asbind gen --check` needs the same
+/// module to give the same bytes however it was named.
+pub fn source_name(wasm: &Path) -> String {
+    wasm.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| wasm.display().to_string())
+}
+
 /// Why `name` cannot name a Rust module, if it cannot.
 pub fn check_module_name(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
@@ -69,6 +76,15 @@ mod tests {
         assert!(check_module_name("a-b").is_err());
         assert!(check_module_name("").is_err());
         assert!(check_module_name("_").is_err());
+    }
+
+    #[test]
+    fn source_names_do_not_depend_on_how_the_path_is_spelled() {
+        let cwd = std::env::current_dir().unwrap();
+        for spelling in ["fixtures/hello.wasm", "./fixtures/hello.wasm", "../main/fixtures/hello.wasm", "hello.wasm"] {
+            assert_eq!(source_name(Path::new(spelling)), "hello.wasm");
+        }
+        assert_eq!(source_name(&cwd.join("fixtures/hello.wasm")), "hello.wasm");
     }
 
     #[test]

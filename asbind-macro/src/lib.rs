@@ -269,7 +269,9 @@ fn write_expansion(
     wasm: &LitStr,
 ) -> syn::Result<proc_macro2::TokenStream> {
     let fail = |what: String| syn::Error::new(wasm.span(), format!("{EXPANSION_VAR}: {what}"));
-    let text = asbind_codegen::format(tokens, &wasm.value())
+    // Named like every other front door's output: by file name, whatever the literal's path.
+    let source = asbind_codegen::resolve::source_name(Path::new(&wasm.value()));
+    let text = asbind_codegen::format(tokens, &source)
         .map_err(|e| fail(format!("the generated code does not parse ({e}); this is a bug in asbind")))?;
     let krate = std::env::var("CARGO_CRATE_NAME").unwrap_or_else(|_| "crate".into());
     let path = dir.join(format!("{krate}-{module}.rs"));

@@ -863,9 +863,9 @@ fn module(model: &Model, embed: &Embed) -> TokenStream {
         let fp = Literal::u64_suffixed(crate::model::fingerprint(model));
         let funcs = model.functions.iter().map(|f| &f.export);
         let globals = model.globals.iter().map(|g| &g.export);
-        let source = file_name(&model.wasm_path);
+        let source = model.source();
         let regenerate = match embed {
-            Embed::Runtime => format!("regenerate them with `asbind gen {}`", model.wasm_path.display()),
+            Embed::Runtime => format!("regenerate them with `asbind gen {source}`"),
             Embed::Bytes(_) | Embed::Precompiled(_) => {
                 "they embed their own module (`Module::new()`); for another module, generate bindings for it".into()
             }
