@@ -29,10 +29,9 @@ impl imports::Host for Host {
 }
 
 fn main() -> asbind::Result<()> {
-    let mut options = asbind::Imports::new();
-    options = options.seed(42.0).on_console(|kind, msg| println!("[{kind:?}] {msg}"));
     let host = Host { name: "Rust".into(), log: Vec::new() };
-    let mut m = imports::Module::with_options(host, options)?;
+    let imports = asbind::Imports::new().seed(42.0).on_console(|kind, msg| println!("[{kind:?}] {msg}"));
+    let mut m = imports::Module::with_options(host, imports)?;
     println!("{}", m.greet("Ferris")?);
     println!("add_via_host(20, 1) = {}", m.add_via_host(20, 1)?);
     println!("scale_via_host([1, 2, 3.5], 2) = {}", m.scale_via_host(&[1.0, 2.0, 3.5], 2.0)?);

@@ -1,4 +1,4 @@
-//! The seed's vector walkthrough with classes: `Vector3d` objects made by the module and by
+//! pyaswasm's vector walkthrough with classes: `Vector3d` objects made by the module and by
 //! Rust, their methods and fields called from Rust, and an array of them passed back in. Once
 //! per compiler generation:
 //!

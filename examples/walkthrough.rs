@@ -1,4 +1,4 @@
-//! The seed's walkthrough on the shipped fixtures, through bindings generated at compile time:
+//! The walkthrough of pyaswasm (the Python loader whose design asbind follows) on the shipped fixtures, through bindings generated at compile time:
 //! numbers, strings, a typed array edited in place, and AssemblyScript objects held from Rust.
 //!
 //! Run with `cargo run --example walkthrough`.

@@ -2,8 +2,8 @@
 //!
 //! This facade re-exports the runtime ([`asbind_runtime`]): [`Module`], [`Instance`],
 //! [`Imports`], [`Ctx`] for lifting and lowering values, [`Ref`] handles and the [`Error`]
-//! type. The binding generator (`asbind::include!`, `asbind gen`, a `build.rs` builder) will
-//! emit code against exactly this API.
+//! type. The binding generator (`asbind::include!`, `asbind gen`, a `build.rs` builder) emits
+//! code against exactly this API.
 //!
 //! See the README for a tour.
 

@@ -61,7 +61,7 @@ fn minimum_pairwise(points: &[[f64; 3]]) -> f64 {
     best
 }
 
-/// The seed's vector walkthrough, once per generation. Expects in scope: `Module`, `Vector3d`,
+/// pyaswasm's vector walkthrough, once per generation. Expects in scope: `Module`, `Vector3d`,
 /// `random_vectors`, `minimum_distance`, `distance`.
 macro_rules! vector_tests {
     () => {

@@ -1,4 +1,4 @@
-//! The seed's first walkthrough in Rust, on `fixtures/hello.wasm`.
+//! pyaswasm's first walkthrough in Rust, on `fixtures/hello.wasm`.
 
 mod common;
 

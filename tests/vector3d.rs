@@ -1,4 +1,4 @@
-//! The seed's vector walkthrough on `fixtures/vector3d.wasm` (0.28.20): objects returned by the
+//! pyaswasm's vector walkthrough on `fixtures/vector3d.wasm` (0.28.20): objects returned by the
 //! module become pinned handles, host-made vectors go back in as an array.
 
 mod common;
