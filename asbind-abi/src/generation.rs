@@ -28,31 +28,6 @@ impl Generation {
         }
     }
 
-    /// Runtime id of `ArrayBufferView`, the base of the typed arrays.
-    pub fn array_buffer_view_id(self) -> u32 {
-        match self {
-            Generation::V0_24 => 3,
-            _ => 2,
-        }
-    }
-
-    /// The path of the built-in class with runtime id `id` (`Object`, `ArrayBuffer`, `String`,
-    /// `ArrayBufferView`: the ids every module of this generation has, §2.2), for messages.
-    pub fn builtin_class(self, id: u32) -> Option<&'static str> {
-        use crate::classes;
-        if Some(id) == self.object_id() {
-            Some(classes::OBJECT)
-        } else if id == self.array_buffer_id() {
-            Some(classes::ARRAY_BUFFER)
-        } else if id == self.string_id() {
-            Some(classes::STRING)
-        } else if id == self.array_buffer_view_id() {
-            Some(classes::ARRAY_BUFFER_VIEW)
-        } else {
-            None
-        }
-    }
-
     /// Runtime id of `Object`, the base of every class (only 0.24+ has one).
     pub fn object_id(self) -> Option<u32> {
         match self {
@@ -120,15 +95,6 @@ mod tests {
         assert_eq!((V0_18.array_buffer_id(), V0_18.string_id()), (0, 1));
         assert_eq!((V0_23.array_buffer_id(), V0_23.string_id()), (0, 1));
         assert_eq!((V0_24.array_buffer_id(), V0_24.string_id()), (1, 2));
-        assert_eq!(
-            (V0_18.array_buffer_view_id(), V0_23.array_buffer_view_id(), V0_24.array_buffer_view_id()),
-            (2, 2, 3)
-        );
-        assert_eq!(V0_24.builtin_class(0), Some(crate::classes::OBJECT));
-        assert_eq!(V0_23.builtin_class(0), Some(crate::classes::ARRAY_BUFFER));
-        assert_eq!(V0_18.builtin_class(1), Some(crate::classes::STRING));
-        assert_eq!(V0_24.builtin_class(3), Some(crate::classes::ARRAY_BUFFER_VIEW));
-        assert_eq!((V0_23.builtin_class(3), V0_24.builtin_class(4)), (None, None));
         assert_eq!(V0_24.object_id(), Some(0));
         assert_eq!((V0_18.rtti_stride(), V0_23.rtti_stride(), V0_24.rtti_stride()), (8, 4, 4));
     }

@@ -74,9 +74,8 @@ impl ArrayLike {
     }
 }
 
-#[cold]
-fn wrong_type_in(mem: &MemoryReader<'_>, rtti: &RttiTable, ptr: u32, expected: impl Into<String>) -> Error {
-    Error::wrong_type(ptr, expected, mem.rt_id(ptr).unwrap_or(u32::MAX), rtti.abi().generation)
+fn wrong_type_in(mem: &MemoryReader<'_>, ptr: u32, expected: impl Into<String>) -> Error {
+    Error::WrongType { ptr, expected: expected.into(), found: mem.rt_id(ptr).unwrap_or(u32::MAX) }
 }
 
 /// Locates the elements of an array-like object (see
@@ -97,7 +96,7 @@ pub(crate) fn locate_array(
             let expected = declared.map_or("an array, typed array or static array", ArrayKind::describe);
             match (ArrayKind::from_flags(f), value_align(f)) {
                 (Some(k), Some(a)) if declared.is_none_or(|d| d == k) => (k, a, f),
-                _ => return Err(wrong_type_in(mem, rtti, ptr, expected)),
+                _ => return Err(wrong_type_in(mem, ptr, expected)),
             }
         }
         (None, Some(k)) => (k, align, 0),

@@ -152,7 +152,7 @@ impl<'a, D: 'static> Ctx<'a, D> {
     #[cold]
     pub(crate) fn wrong_type(&self, ptr: u32, expected: impl Into<String>) -> Error {
         let found = self.reader().and_then(|m| m.rt_id(ptr)).unwrap_or(u32::MAX);
-        Error::wrong_type(ptr, expected, found, self.abi().generation)
+        Error::WrongType { ptr, expected: expected.into(), found }
     }
 
     /// Runs `f` one nesting level deeper: around lifting or lowering a record or an array of

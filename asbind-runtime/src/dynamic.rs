@@ -55,7 +55,7 @@ impl<D: 'static> Ctx<'_, D> {
             ArrayKind::Array => self.lower_array_of(items, id)?,
             ArrayKind::StaticArray => self.lower_static_array_with(items, id, |cx, item| item.lower(cx))?,
             ArrayKind::TypedArray => {
-                return Err(Error::wrong_type(0, "an array of references", id, self.abi().generation));
+                return Err(Error::WrongType { ptr: 0, expected: "an array of references".into(), found: id });
             }
         };
         self.lift_ref(ptr)

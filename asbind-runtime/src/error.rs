@@ -19,16 +19,7 @@ pub type HostResult<T = ()> = std::result::Result<T, HostError>;
 ///
 /// No input a module can produce (bogus pointers, lengths, type ids, traps) panics; each ends up
 /// here instead.
-///
-/// Errors in marshalling a value (lowering an argument, lifting a result, a record field, an
-/// array element) say where the value was: they come wrapped in [`Error::In`], whose message
-/// starts with the location (`field `next` of `Node` in the result of `chain`: ...`). Match on
-/// [`kind`](Self::kind) to see the error itself; traps, aborts, exits, fuel, deadlines, memory
-/// limits and host errors are never wrapped.
-///
-/// `{:?}` prints the message, like `{}` (so `fn main() -> asbind::Result<()>` shows it, hints
-/// included); `{:#?}` prints the structured form.
-#[derive(thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The module trapped (`unreachable`, out-of-bounds memory access, stack overflow, ...).
@@ -77,7 +68,7 @@ pub enum Error {
         reason: String,
     },
     /// An object's runtime type id is not the kind the caller expected.
-    #[error("wrong runtime type: expected {expected}, found {} at {ptr:#x}", class_of(*.found, *.found_class))]
+    #[error("wrong runtime type: expected {expected}, but the object at {ptr:#x} has runtime type id {found}")]
     WrongType {
         /// Address of the object's payload.
         ptr: u32,
@@ -85,9 +76,6 @@ pub enum Error {
         expected: String,
         /// The id found in the object's header.
         found: u32,
-        /// The class of that id, when known: a built-in class, or one the bindings know
-        /// (`None`: the message shows the id alone).
-        found_class: Option<&'static str>,
     },
     /// A string's UTF-16 code units are not valid UTF-16 (an unpaired surrogate) and strict
     /// decoding was requested.
@@ -215,17 +203,6 @@ pub enum Error {
         /// Required alignment.
         align: u32,
     },
-    /// A marshalling error with where it happened: `location` is the value that failed, from
-    /// the innermost (`element 3`, `field `x` of `Vec3`) to the outermost (`parameter `v` of
-    /// `norm``, `the result of `chain``), joined with ` in `. [`kind`](Self::kind) is the error
-    /// itself.
-    #[error("{location}: {error}")]
-    In {
-        /// Where the value was.
-        location: String,
-        /// The error, never itself an `In` (locations are merged).
-        error: Box<Error>,
-    },
     /// Reading a module file failed.
     #[error("could not read {path}: {source}")]
     Io {
@@ -244,66 +221,6 @@ pub enum Error {
     },
 }
 
-/// `result`, its error (if any) located at `location` (see [`Error::within`]) and a wrong type's
-/// class named from `classes` (see [`Error::with_class_names`]).
-///
-/// Used by generated bindings; not a stable API.
-#[doc(hidden)]
-#[inline(always)]
-pub fn at<T>(result: Result<T>, location: &'static str, classes: &[(u32, &'static str)]) -> Result<T> {
-    match result {
-        Ok(v) => Ok(v),
-        Err(e) => Err(locate(e, location, classes)),
-    }
-}
-
-/// `result`, a wrong type's class named from `classes` (see [`Error::with_class_names`]).
-///
-/// Used by generated bindings; not a stable API.
-#[doc(hidden)]
-#[inline(always)]
-pub fn named<T>(result: Result<T>, classes: &[(u32, &'static str)]) -> Result<T> {
-    match result {
-        Ok(v) => Ok(v),
-        Err(e) => Err(e.with_class_names(classes)),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn locate(e: Error, location: &'static str, classes: &[(u32, &'static str)]) -> Error {
-    e.within(|| location.to_owned()).with_class_names(classes)
-}
-
-/// `~lib/string/String (id 2)`, or `id 2` for a class nothing names.
-fn class_of(id: u32, class: Option<&'static str>) -> String {
-    match class {
-        Some(class) => format!("{class} (id {id})"),
-        None => format!("id {id}"),
-    }
-}
-
-/// At most this many parts of a location are kept: the innermost and the outermost ones, with
-/// `...` for the levels between (a cyclic structure fails thousands of levels down).
-const LOCATION_PARTS: usize = 7;
-/// What joins the parts of a location, innermost first.
-const LOCATION_JOIN: &str = " in ";
-/// What stands for the levels a long location leaves out.
-const LOCATION_ELIDED: &str = "...";
-
-/// `inner` in `outer`, shortened to [`LOCATION_PARTS`] parts.
-fn merge_locations(inner: &str, outer: &str) -> String {
-    let parts: Vec<&str> = inner.split(LOCATION_JOIN).chain([outer]).collect();
-    if parts.len() <= LOCATION_PARTS {
-        return parts.join(LOCATION_JOIN);
-    }
-    let keep = LOCATION_PARTS / 2;
-    let mut kept: Vec<&str> = parts[..keep].to_vec();
-    kept.push(LOCATION_ELIDED);
-    kept.extend_from_slice(&parts[parts.len() - keep..]);
-    kept.join(LOCATION_JOIN)
-}
-
 fn backtrace_suffix(bt: &Option<String>) -> String {
     match bt {
         Some(bt) if !bt.is_empty() => format!("\n{bt}"),
@@ -318,106 +235,6 @@ impl Error {
         source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
         Error::Host { name: name.to_string(), source: source.into() }
-    }
-
-    /// A [`WrongType`](Self::WrongType) for the object at `ptr` of id `found`, naming its class
-    /// when it is one of `generation`'s built-in classes.
-    #[cold]
-    pub(crate) fn wrong_type(
-        ptr: u32,
-        expected: impl Into<String>,
-        found: u32,
-        generation: crate::abi::Generation,
-    ) -> Self {
-        Error::WrongType { ptr, expected: expected.into(), found, found_class: generation.builtin_class(found) }
-    }
-
-    /// Adds where the error happened, for errors in marshalling a value (lowering or lifting:
-    /// [`OutOfBounds`](Self::OutOfBounds), [`WrongType`](Self::WrongType), [`Null`](Self::Null),
-    /// [`InvalidUtf16`](Self::InvalidUtf16), [`InvalidValue`](Self::InvalidValue),
-    /// [`TooDeep`](Self::TooDeep), [`LiftBudget`](Self::LiftBudget),
-    /// [`NotAnObject`](Self::NotAnObject), [`TooLarge`](Self::TooLarge),
-    /// [`Misaligned`](Self::Misaligned), [`UnknownClass`](Self::UnknownClass),
-    /// [`ForeignHandle`](Self::ForeignHandle), [`Argument`](Self::Argument)): an [`Error::In`],
-    /// whose location is `location()`, after the one the error has already (`field `x` of
-    /// `Vec3`` within `parameter `v` of `norm`` is `field `x` of `Vec3` in parameter `v` of
-    /// `norm``). Other errors (traps, aborts, exits, fuel, deadlines, memory limits, host
-    /// errors, ...) come back unchanged, so that they can still be matched directly.
-    ///
-    /// For the error path only (`result.map_err(|e| e.within(|| ...))`): `location` is only
-    /// called when the error gets one.
-    #[cold]
-    #[must_use]
-    pub fn within(self, location: impl FnOnce() -> String) -> Self {
-        match self {
-            Error::In { location: inner, error } => Error::In { location: merge_locations(&inner, &location()), error },
-            e if e.is_marshalling() => Error::In { location: location(), error: Box::new(e) },
-            e => e,
-        }
-    }
-
-    /// Whether this is an error in marshalling a value, which [`within`](Self::within) locates.
-    fn is_marshalling(&self) -> bool {
-        matches!(
-            self,
-            Error::OutOfBounds { .. }
-                | Error::WrongType { .. }
-                | Error::Null(_)
-                | Error::InvalidUtf16 { .. }
-                | Error::InvalidValue(_)
-                | Error::TooDeep { .. }
-                | Error::LiftBudget { .. }
-                | Error::NotAnObject { .. }
-                | Error::TooLarge(_)
-                | Error::Misaligned { .. }
-                | Error::UnknownClass(_)
-                | Error::ForeignHandle
-                | Error::Argument(_)
-        )
-    }
-
-    /// The error without its location: the error inside an [`Error::In`], else `self`. Match
-    /// on this (`matches!(e.kind(), Error::Null(_))`) to tell errors apart.
-    pub fn kind(&self) -> &Error {
-        match self {
-            Error::In { error, .. } => error.kind(),
-            e => e,
-        }
-    }
-
-    /// The error without its location, by value (see [`kind`](Self::kind)).
-    pub fn into_kind(self) -> Error {
-        match self {
-            Error::In { error, .. } => error.into_kind(),
-            e => e,
-        }
-    }
-
-    /// Where the error happened, if it says (see [`within`](Self::within)).
-    pub fn location(&self) -> Option<&str> {
-        match self {
-            Error::In { location, .. } => Some(location),
-            _ => None,
-        }
-    }
-
-    /// Names the class of a [`WrongType`](Self::WrongType)'s found id from `classes` (pairs of
-    /// runtime id and class path, such as the generated bindings know), unless it has a name
-    /// already. Other errors come back unchanged. For the error path only.
-    #[cold]
-    #[must_use]
-    pub fn with_class_names(mut self, classes: &[(u32, &'static str)]) -> Self {
-        if let Error::WrongType { found, found_class: found_class @ None, .. } = self.kind_mut() {
-            *found_class = classes.iter().find(|(id, _)| id == found).map(|(_, name)| *name);
-        }
-        self
-    }
-
-    fn kind_mut(&mut self) -> &mut Error {
-        match self {
-            Error::In { error, .. } => error.kind_mut(),
-            e => e,
-        }
     }
 
     /// Converts an error that came out of a wasm call into an asbind error: aborts and host
@@ -439,152 +256,5 @@ impl Error {
             None => format!("wasm call failed: {err:#}"),
         };
         Error::Trap { code, message, backtrace }
-    }
-}
-
-/// The message, like `Display` (what `fn main() -> asbind::Result<()>` prints); `{:#?}` gives the
-/// structured form.
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !f.alternate() {
-            return fmt::Display::fmt(self, f);
-        }
-        match self {
-            Error::Trap { code, message, backtrace } => f
-                .debug_struct("Trap")
-                .field("code", code)
-                .field("message", message)
-                .field("backtrace", backtrace)
-                .finish(),
-            Error::Abort { message, file, line, column } => f
-                .debug_struct("Abort")
-                .field("message", message)
-                .field("file", file)
-                .field("line", line)
-                .field("column", column)
-                .finish(),
-            Error::Exit(code) => f.debug_tuple("Exit").field(code).finish(),
-            Error::OutOfBounds { addr, len, memory_size } => f
-                .debug_struct("OutOfBounds")
-                .field("addr", addr)
-                .field("len", len)
-                .field("memory_size", memory_size)
-                .finish(),
-            Error::NotAnObject { ptr, reason } => {
-                f.debug_struct("NotAnObject").field("ptr", ptr).field("reason", reason).finish()
-            }
-            Error::WrongType { ptr, expected, found, found_class } => f
-                .debug_struct("WrongType")
-                .field("ptr", ptr)
-                .field("expected", expected)
-                .field("found", found)
-                .field("found_class", found_class)
-                .finish(),
-            Error::InvalidUtf16 { ptr } => f.debug_struct("InvalidUtf16").field("ptr", ptr).finish(),
-            Error::InvalidValue(what) => f.debug_tuple("InvalidValue").field(what).finish(),
-            Error::MissingRuntimeExport { name, needed_for } => {
-                f.debug_struct("MissingRuntimeExport").field("name", name).field("needed_for", needed_for).finish()
-            }
-            Error::Null(what) => f.debug_tuple("Null").field(what).finish(),
-            Error::Export { name, reason } => {
-                f.debug_struct("Export").field("name", name).field("reason", reason).finish()
-            }
-            Error::MissingImports(names) => f.debug_tuple("MissingImports").field(names).finish(),
-            Error::Mismatch(what) => f.debug_tuple("Mismatch").field(what).finish(),
-            Error::Compile(what) => f.debug_tuple("Compile").field(what).finish(),
-            Error::Precompiled(what) => f.debug_tuple("Precompiled").field(what).finish(),
-            Error::Instantiate(what) => f.debug_tuple("Instantiate").field(what).finish(),
-            Error::UnknownClass(what) => f.debug_tuple("UnknownClass").field(what).finish(),
-            Error::Argument(what) => f.debug_tuple("Argument").field(what).finish(),
-            Error::ForeignHandle => f.write_str("ForeignHandle"),
-            Error::TooDeep { limit } => f.debug_struct("TooDeep").field("limit", limit).finish(),
-            Error::LiftBudget { limit, needed } => {
-                f.debug_struct("LiftBudget").field("limit", limit).field("needed", needed).finish()
-            }
-            Error::OutOfFuel => f.write_str("OutOfFuel"),
-            Error::DeadlineExceeded => f.write_str("DeadlineExceeded"),
-            Error::MemoryLimit { limit } => f.debug_struct("MemoryLimit").field("limit", limit).finish(),
-            Error::TooLarge(what) => f.debug_tuple("TooLarge").field(what).finish(),
-            Error::Misaligned { addr, len, align } => {
-                f.debug_struct("Misaligned").field("addr", addr).field("len", len).field("align", align).finish()
-            }
-            Error::In { location, error } => {
-                f.debug_struct("In").field("location", location).field("error", error).finish()
-            }
-            Error::Io { path, source } => f.debug_struct("Io").field("path", path).field("source", source).finish(),
-            Error::Host { name, source } => f.debug_struct("Host").field("name", name).field("source", source).finish(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn null(what: &str) -> Error {
-        Error::Null(what.into())
-    }
-
-    #[test]
-    fn debug_is_the_message_and_alternate_debug_the_structure() {
-        let errors = [
-            Error::MissingRuntimeExport { name: "__new", needed_for: "lowering a string" },
-            Error::Abort { message: Some("boom".into()), file: Some("a.ts".into()), line: 3, column: 7 },
-            null("Node").within(|| "the result of `f`".into()),
-            Error::OutOfFuel,
-        ];
-        for e in &errors {
-            assert_eq!(format!("{e:?}"), e.to_string());
-        }
-        assert_eq!(
-            format!("{:?}", errors[0]),
-            "the module does not export `__new`, which lowering a string needs; rebuild it with `asc --exportRuntime`"
-        );
-        assert_eq!(format!("{:?}", errors[1]), "AssemblyScript abort: boom in a.ts:3:7");
-        let structured = format!("{:#?}", errors[0]);
-        assert!(structured.starts_with("MissingRuntimeExport {") && structured.contains("\"__new\""), "{structured}");
-        let structured = format!("{:#?}", errors[2]);
-        assert!(structured.starts_with("In {") && structured.contains("Null("), "{structured}");
-    }
-
-    #[test]
-    fn locations_nest_innermost_first_and_only_on_marshalling_errors() {
-        let e = null("Vec3").within(|| "field `x` of `Vec3`".into()).within(|| "parameter `v` of `norm`".into());
-        assert_eq!(
-            e.to_string(),
-            "field `x` of `Vec3` in parameter `v` of `norm`: unexpected null: Vec3 is not nullable"
-        );
-        assert_eq!(e.location(), Some("field `x` of `Vec3` in parameter `v` of `norm`"));
-        assert!(matches!(e.kind(), Error::Null(w) if w == "Vec3"));
-        assert!(matches!(e.into_kind(), Error::Null(_)));
-        let abort = Error::Abort { message: None, file: None, line: 1, column: 1 }.within(|| unreachable!());
-        assert!(matches!(abort, Error::Abort { .. }));
-        assert!(matches!(Error::OutOfFuel.within(|| unreachable!()), Error::OutOfFuel));
-        assert_eq!(Error::OutOfFuel.location(), None);
-    }
-
-    #[test]
-    fn deep_locations_keep_both_ends() {
-        let mut e = Error::TooDeep { limit: 9 }.within(|| "field `k` of `Knot`".into());
-        for _ in 0..20 {
-            e = e.within(|| "field `k` of `Knot`".into());
-        }
-        e = e.within(|| "the result of `knot`".into());
-        let k = "field `k` of `Knot`";
-        assert_eq!(e.location().unwrap(), format!("{k} in {k} in {k} in ... in {k} in {k} in the result of `knot`"));
-    }
-
-    #[test]
-    fn wrong_types_name_the_classes_they_know() {
-        let e = Error::WrongType { ptr: 0x40, expected: "Vec3".into(), found: 2, found_class: None };
-        assert_eq!(e.to_string(), "wrong runtime type: expected Vec3, found id 2 at 0x40");
-        let e = e.within(|| "parameter `v` of `norm`".into()).with_class_names(&[(1, "A"), (2, "~lib/string/String")]);
-        assert_eq!(
-            e.to_string(),
-            "parameter `v` of `norm`: wrong runtime type: expected Vec3, found ~lib/string/String (id 2) at 0x40"
-        );
-        // A name already there stays.
-        let e = e.with_class_names(&[(2, "other")]);
-        assert!(e.to_string().contains("~lib/string/String (id 2)"), "{e}");
     }
 }

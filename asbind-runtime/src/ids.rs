@@ -46,8 +46,10 @@ impl<D: 'static> Ctx<'_, D> {
     pub(crate) fn kind_of_class(&self, id: u32) -> Result<ArrayKind> {
         let flags =
             self.rtti().flags(id).ok_or_else(|| Error::UnknownClass(format!("runtime id {id} (no RTTI entry)")))?;
-        ArrayKind::from_flags(flags).ok_or_else(|| {
-            Error::wrong_type(0, "an array, typed array or static array class", id, self.abi().generation)
+        ArrayKind::from_flags(flags).ok_or_else(|| Error::WrongType {
+            ptr: 0,
+            expected: "an array, typed array or static array class".into(),
+            found: id,
         })
     }
 }

@@ -109,7 +109,7 @@ pub mod __internal {
     pub use crate::arrays::{ArrayKind, ArrayLike};
     pub use crate::call::count_arguments;
     pub use crate::ctx::Ctx;
-    pub use crate::error::{Error, Result, at, named};
+    pub use crate::error::{Error, Result};
     pub use crate::globals::GlobalValue;
     pub use crate::handle::{AnyRef, Ref, SubclassOf};
     pub use crate::impl_reference_element;

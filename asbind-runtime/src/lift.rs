@@ -251,9 +251,7 @@ impl<D: 'static> Ctx<'_, D> {
         let bytes = byte_len(n, POINTER_ALIGN_LOG2)?;
         self.charge(host_bytes::<T>(n) + u64::from(bytes))?;
         let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(addr, bytes)?);
-        self.nested(|cx| {
-            ptrs.into_iter().enumerate().map(|(i, p)| T::lift(cx, p).map_err(|e| at_element(e, i))).collect()
-        })
+        self.nested(|cx| ptrs.into_iter().map(|p| T::lift(cx, p)).collect())
     }
 
     /// Lifts an array-like object of references whose layout is `kind`, each element's pointer
@@ -276,9 +274,7 @@ impl<D: 'static> Ctx<'_, D> {
         let bytes = byte_len(arr.len as usize, POINTER_ALIGN_LOG2)?;
         self.charge(host_bytes::<T>(arr.len as usize) + u64::from(bytes))?;
         let ptrs: Vec<u32> = u32::decode_all(self.reader()?.slice(arr.data, bytes)?);
-        self.nested(|cx| {
-            ptrs.into_iter().enumerate().map(|(i, p)| lift_item(cx, p).map_err(|e| at_element(e, i))).collect()
-        })
+        self.nested(|cx| ptrs.into_iter().map(|p| lift_item(cx, p)).collect())
     }
 
     /// Reads a pointer field at `addr` and lifts it.
@@ -335,12 +331,6 @@ impl<D: 'static> Ctx<'_, D> {
         self.pin(ptr)?;
         Ok(Ref::from_acquired(ptr, self.rt().handles().clone()))
     }
-}
-
-/// `e`, located at element `i` of an array.
-#[cold]
-pub(crate) fn at_element(e: Error, i: usize) -> Error {
-    e.within(|| format!("element {i}"))
 }
 
 /// The host memory a `Vec` of `n` `T`s takes.

@@ -254,7 +254,7 @@ impl<D: 'static> Ctx<'_, D> {
     ) -> Result<()> {
         self.with_pinned(owner, |cx| {
             for (i, item) in items.iter().enumerate() {
-                let child = lower_item(cx, item).map_err(|e| crate::lift::at_element(e, i))?;
+                let child = lower_item(cx, item)?;
                 cx.write::<u32>(element_addr(data, i, POINTER_ALIGN_LOG2)?, child)?;
             }
             Ok(())

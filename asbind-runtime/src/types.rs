@@ -293,7 +293,7 @@ pub(crate) fn type_info_in<'r>(mem: &MemoryReader<'_>, rtti: &'r RttiTable, ptr:
     let id = mem.rt_id(ptr)?;
     let flags = rtti.flags(id);
     if rtti.has_table() && flags.is_none() {
-        return Err(Error::wrong_type(ptr, "a class in the module's RTTI table", id, rtti.abi().generation));
+        return Err(Error::WrongType { ptr, expected: "a class in the module's RTTI table".into(), found: id });
     }
     let abi = rtti.abi();
     Ok(TypeInfo { id, flags, string_id: abi.string_id(), array_buffer_id: abi.array_buffer_id(), rtti })

@@ -22,7 +22,6 @@ fn check_element<T: Pod>(arr: &ArrayLike, ptr: u32) -> Result<()> {
             ptr,
             expected: format!("an array of {}", T::describe_element()),
             found: u32::MAX,
-            found_class: None,
         });
     }
     Ok(())
@@ -92,7 +91,7 @@ impl<D: 'static> Instance<D> {
         }
         let id = mem.rt_id(ptr)?;
         if id != self.abi().string_id() {
-            return Err(Error::wrong_type(ptr, classes::STRING, id, self.abi().generation));
+            return Err(Error::WrongType { ptr, expected: classes::STRING.into(), found: id });
         }
         let bytes = mem.slice(ptr, mem.rt_size(ptr)? & !((1 << STRING_UNIT_LOG2) - 1))?;
         cast(bytes, ptr)
