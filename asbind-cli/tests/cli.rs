@@ -527,3 +527,34 @@ fn inspect_tells_the_rtti_count_claimed_from_the_count_read() {
     assert!(out.contains(" read (the entries in memory, at most 65536), words 0x20 0x20"), "{out}");
     assert!(inspect("classes").contains("RTTI at 0x1310: 8 ids, words 0x20 0x20"));
 }
+
+#[test]
+fn transform_writes_the_repositorys_transform() {
+    let dir = TempDir::new("transform");
+    let out = dir.path("new/folder");
+    let o = asbind(&["transform", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = out.join("asbind-classes.mjs");
+    let committed = std::fs::read(root().join("asbind-codegen/transform/asbind-classes.mjs")).unwrap();
+    assert_eq!(std::fs::read(&written).unwrap(), committed);
+    let text = stdout(&o);
+    let path = written.display();
+    assert!(text.starts_with(&format!("wrote {path}\n")), "{text}");
+    assert!(text.contains(&format!("asc <entry>.ts --transform {path} --bindings raw --exportRuntime")), "{text}");
+    // Writing it again (into an existing folder) succeeds with the same file.
+    assert!(asbind(&["transform", "--out", out.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&written).unwrap(), committed);
+}
+
+#[test]
+fn transform_into_a_file_fails_naming_the_path() {
+    let dir = TempDir::new("transform-bad");
+    let file = dir.path("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let o = asbind(&["transform", "--out", file.to_str().unwrap()]);
+    assert_bad_input(&o, &file.display().to_string());
+    assert!(stderr(&o).contains("cannot write the classes transform"), "{}", stderr(&o));
+    let o = asbind(&["transform"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--out"), "{}", stderr(&o));
+}
