@@ -49,6 +49,11 @@
 //! machine (build dependencies are not shared with the program's), and compiles each module.
 //! A cross build (`TARGET` ≠ `HOST`) embeds no artifact: the key includes CPU features only the
 //! machine that runs the program can tell, so it compiles at start-up as without the feature.
+//!
+//! # The classes transform
+//!
+//! A build script that also compiles the AssemblyScript gets the `asc` transform that exports
+//! class members from [`write_transform`] (the crates carry it; no checkout of asbind needed).
 
 #![warn(missing_docs)]
 
