@@ -2,7 +2,7 @@
 //! Rust, their methods and fields called from Rust, and an array of them passed back in. Once
 //! per compiler generation:
 //!
-//! * AssemblyScript 0.28.20, built with `transform/asbind-classes.mjs`: typed all the way;
+//! * AssemblyScript 0.28.20, built with `asbind-codegen/transform/asbind-classes.mjs`: typed all the way;
 //! * AssemblyScript 0.19.23 (classic exports): its `.d.ts` types every reference as `usize`, so
 //!   those arrive as `asbind::AnyRef` and are converted with `Ctx::convert`.
 //!

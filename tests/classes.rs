@@ -1,6 +1,6 @@
 //! Classes through `asbind::include!`, on both compiler generations:
 //!
-//! * AssemblyScript 0.28.20 built with `transform/asbind-classes.mjs` (`vector3d.wasm`,
+//! * AssemblyScript 0.28.20 built with `asbind-codegen/transform/asbind-classes.mjs` (`vector3d.wasm`,
 //!   `classes.wasm`): typed handles, the transform's `C__new`/`C__m_x`/`C__get_x` wrappers;
 //! * AssemblyScript 0.19.23 (`vector3d_0_19.wasm`, `classes_0_19.wasm`): the classic
 //!   `C#constructor`/`C#method` exports, whose `.d.ts` types every reference as `usize`, so the
@@ -656,7 +656,7 @@ fn plain_build_notes_say_how_to_get_methods() {
     assert!(note.contains("--transform") && note.contains("asbind-classes.mjs"), "{note}");
     // The same note is in the generated docs of `Module`.
     let code = asbind_codegen::generate(&options).unwrap_or_else(|d| panic!("{d:?}")).tokens.to_string();
-    assert!(code.contains("transform/asbind-classes.mjs"), "the note is not in the generated docs");
+    assert!(code.contains("--transform asbind-classes.mjs"), "the note is not in the generated docs");
     // A transform-built module needs no such note.
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/classes.wasm");
     let model = asbind_codegen::model(&asbind_codegen::Options::new(path, asbind_codegen::Embed::Runtime)).unwrap();

@@ -49,6 +49,11 @@
 //! machine (build dependencies are not shared with the program's), and compiles each module.
 //! A cross build (`TARGET` ≠ `HOST`) embeds no artifact: the key includes CPU features only the
 //! machine that runs the program can tell, so it compiles at start-up as without the feature.
+//!
+//! # The classes transform
+//!
+//! A build script that also compiles the AssemblyScript gets the `asc` transform that exports
+//! class members from [`write_transform`] (the crates carry it; no checkout of asbind needed).
 
 #![warn(missing_docs)]
 
@@ -217,6 +222,15 @@ impl Builder {
             std::process::exit(1);
         }
     }
+}
+
+/// Writes the `asc` transform that exports class members, `asbind-classes.mjs`, into `dir`
+/// (created if needed) and returns its path, for a build script that also runs asc:
+/// `asc <entry>.ts --transform <path> --bindings raw --exportRuntime`. The crates carry the
+/// transform, so a build from crates.io needs no checkout of asbind. An unchanged file is not
+/// rewritten; the error names the path that failed.
+pub fn write_transform(dir: impl AsRef<Path>) -> std::io::Result<PathBuf> {
+    asbind_codegen::transform::write_classes_transform(dir.as_ref())
 }
 
 /// One module with its paths resolved and its name checked.
@@ -434,6 +448,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("asbind-build-unit-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn writes_the_classes_transform() {
+        let out = temp("transform");
+        let path = write_transform(out.join("js")).unwrap();
+        assert_eq!(path, out.join("js/asbind-classes.mjs"));
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../asbind-codegen/transform/asbind-classes.mjs");
+        assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(committed).unwrap());
+        let _ = std::fs::remove_dir_all(&out);
     }
 
     #[test]

@@ -112,7 +112,8 @@ fn regenerate_command(args: &GenArgs, output: &Path) -> String {
     words.join(" ")
 }
 
-fn quote(path: &Path) -> String {
+/// `path` as one word for a POSIX shell (quoted only when it needs it).
+pub(crate) fn quote(path: &Path) -> String {
     let s = path.display().to_string();
     let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:=@,".contains(c));
     if plain { s } else { format!("'{}'", s.replace('\'', r"'\''")) }

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use asbind_abi::Generation;
 use asbind_abi::exports::{ExportKind, MEMORY, RTTI_BASE, RUNTIME, RuntimeExport};
 use asbind_abi::imports::{std_global, std_import};
-use asbind_abi::rtti::Probe;
+use asbind_abi::rtti::{self, Probe};
 use asbind_codegen::Model;
 use asbind_codegen::input::dts::Dialect;
 use asbind_codegen::input::wasm::{Const, ImportKind, WasmInfo};
-use asbind_codegen::model::Ty;
+use asbind_codegen::model::{Function, Ty};
 use clap::Args;
 
 use crate::memory_image::MemoryImage;
@@ -94,19 +94,23 @@ impl Report<'_> {
         let Some(Const::I32(base)) = global.init else { return Rtti::Missing };
         let base = base as u32;
         match Probe::read(self.image, base) {
-            Some(probe) => Rtti::Words { base, probe },
+            Some(probe) => {
+                // The count the runtime uses: the claim clamped to what is in memory.
+                let used = probe.generation().map(|generation| rtti::Rtti { base, generation }.count(self.image));
+                Rtti::Words { base, probe, used }
+            }
             None => Rtti::Unreadable(base),
         }
     }
     fn functions(&self, out: &mut String) {
         let m = self.model;
         section(out, "Functions", Some(m.functions.len()));
-        let mut t = Table::with_header(["export", "Rust method", "AssemblyScript signature"]);
+        let mut t = Table::with_header(["export", "Rust API", "AssemblyScript signature"]);
         for f in &m.functions {
             let params: Vec<String> = f
                 .params
                 .iter()
-                .map(|p| format!("{}{}: {}", p.name, if p.optional { "?" } else { "" }, ty(&p.ty, m)))
+                .map(|p| format!("{}{}: {}", p.as_name, if p.optional { "?" } else { "" }, ty(&p.ty, m)))
                 .collect();
             let raw = f.params.iter().map(|p| &p.ty).chain([&f.result]).any(|t| matches!(t, Ty::Raw(_)));
             let sig = format!(
@@ -115,7 +119,10 @@ impl Report<'_> {
                 ty(&f.result, m),
                 if raw { "  [raw wasm types]" } else { "" }
             );
-            t.row([&f.export, &f.name, &sig]);
+            t.row([f.export.clone(), call(m, f, f.rust_name()), sig]);
+            if let Some(view) = &f.view {
+                t.row([String::new(), call(m, f, view), "(the result borrowed in the module's memory)".into()]);
+            }
         }
         out.push_str(&t.render("  "));
     }
@@ -123,15 +130,18 @@ impl Report<'_> {
     fn globals(&self, out: &mut String) {
         let m = self.model;
         section(out, "Globals", Some(m.globals.len()));
-        let mut t = Table::with_header(["export", "Rust getter", "type", "access"]);
+        let mut t = Table::with_header(["export", "Rust API", "type", "access"]);
         for g in &m.globals {
+            // A classic static field's accessors are statics of its class, taking the module.
+            let (owner, receiver) = (rust(m.impl_type(g.member)), if g.member.is_some() { "m" } else { "&mut self" });
             let access = match (&g.setter, g.mutable) {
-                (Some(setter), true) => format!("mutable ({setter})"),
+                (Some(setter), true) => format!("mutable: {owner}::{}({receiver}, value)", rust(setter)),
                 (None, true) => "mutable".to_string(),
                 _ => "const".to_string(),
             };
             let raw = if matches!(g.ty, Ty::Raw(_)) { "  [raw wasm type]" } else { "" };
-            t.row([&g.export, &g.name, &format!("{}{raw}", ty(&g.ty, m)), &access]);
+            let getter = format!("{owner}::{}({receiver})", rust(&g.name));
+            t.row([&g.export, &getter, &format!("{}{raw}", ty(&g.ty, m)), &access]);
         }
         out.push_str(&t.render("  "));
     }
@@ -141,7 +151,7 @@ impl Report<'_> {
         section(out, "Enums", Some(m.enums.len()));
         for e in &m.enums {
             let renamed = if e.name != e.as_name { format!(" (AssemblyScript {})", e.as_name) } else { String::new() };
-            let _ = writeln!(out, "  {}{renamed}", e.name);
+            let _ = writeln!(out, "  {}{renamed}", rust(&e.name));
             let mut t = Table::default();
             for m in &e.members {
                 let mut notes = Vec::new();
@@ -149,17 +159,18 @@ impl Report<'_> {
                     notes.push(format!("AssemblyScript {}", m.as_name));
                 }
                 if let Some(of) = m.alias_of {
-                    notes.push(format!("alias of {}", e.members[of].name));
+                    notes.push(format!("alias of {}", rust(&e.members[of].name)));
                 }
                 let value = match m.value {
                     Some(v) => v.to_string(),
                     None => "computed at start-up".to_string(),
                 };
                 let notes = if notes.is_empty() { String::new() } else { format!("({})", notes.join(", ")) };
-                t.row([m.name.as_str(), "=", &value, &notes]);
+                t.row([&rust(&m.name), "=", &value, &notes]);
             }
             if let Some(l) = &e.lookup {
-                let _ = writeln!(out, "    values read from an instance: Module::{}, Module::{}", l.value, l.member);
+                let (value, member) = (rust(&l.value), rust(&l.member));
+                let _ = writeln!(out, "    values read from an instance: Module::{value}, Module::{member}");
             }
             out.push_str(&t.render("    "));
         }
@@ -172,12 +183,12 @@ impl Report<'_> {
             out.push_str("  (copied by value into Rust structs)\n");
         }
         for r in &m.records {
-            let _ = writeln!(out, "  {}  {}  id {}  size {} bytes", r.name, r.class, r.id, r.size);
+            let _ = writeln!(out, "  {}  {}  id {}  size {} bytes", rust(&r.name), r.class, r.id, r.size);
             let mut t = Table::with_header(["offset", "field", "type"]);
             for f in &r.fields {
                 let renamed =
                     if f.name != f.as_name { format!("  (AssemblyScript {})", f.as_name) } else { String::new() };
-                t.row([format!("{:>6}", f.offset), f.name.clone(), format!("{}{renamed}", ty(&f.ty, m))]);
+                t.row([format!("{:>6}", f.offset), rust(&f.name), format!("{}{renamed}", ty(&f.ty, m))]);
             }
             out.push_str(&t.render("    "));
         }
@@ -195,13 +206,13 @@ impl Report<'_> {
                 .bases
                 .iter()
                 .map(|id| match m.classes.iter().find(|b| b.id == *id) {
-                    Some(b) => format!("{} (id {id})", b.name),
+                    Some(b) => format!("{} (id {id})", rust(&b.name)),
                     None => format!("id {id}"),
                 })
                 .collect();
             let bases = if bases.is_empty() { "-".to_string() } else { bases.join(" < ") };
             let accepts: Vec<String> = c.accepts.iter().map(u32::to_string).collect();
-            t.row([c.name.clone(), c.id.to_string(), c.class.clone(), bases, accepts.join(", ")]);
+            t.row([rust(&c.name), c.id.to_string(), c.class.clone(), bases, accepts.join(", ")]);
         }
         out.push_str(&t.render("  "));
     }
@@ -223,7 +234,7 @@ impl Report<'_> {
                         ty(&c.result, m),
                         if raw { "  [raw wasm types: the glue does not describe it]" } else { "" }
                     );
-                    t.row([name, format!("you: Host::{}", c.name), sig]);
+                    t.row([name, format!("you: Host::{}", rust(&c.name)), sig]);
                 }
                 (ImportKind::Func(sig), None) if std_import(&imp.module, &imp.field).is_some() => {
                     t.row([name, "asbind".to_string(), wasm_sig(&sig.params, &sig.results)]);
@@ -237,7 +248,7 @@ impl Report<'_> {
                     Some(_) => t.row([name, "asbind (Math constant)".to_string(), format!("global {ty}")]),
                     None => {
                         let method = m.import_globals.iter().find(|g| g.module == imp.module && g.field == imp.field);
-                        let who = method.map_or("you".to_string(), |g| format!("you: Host::{}", g.name));
+                        let who = method.map_or("you".to_string(), |g| format!("you: Host::{}", rust(&g.name)));
                         t.row([name, who, format!("global {ty}")])
                     }
                 },
@@ -298,9 +309,15 @@ fn generation(dialect: Option<Dialect>, rtti: Rtti) -> (String, String) {
         Rtti::Unreadable(base) => {
             (String::from("unknown"), format!("RTTI at {base:#x} is not in the module's initial memory"))
         }
-        Rtti::Words { base, probe } => {
+        Rtti::Words { base, probe, used } => {
             let Probe { count, w8, w12 } = probe;
-            let words = format!("RTTI at {base:#x}: {count} ids, words {w8:#x} {w12:#x}");
+            let ids = match used {
+                Some(used) if used != count => {
+                    format!("{count} ids claimed, {used} read (the entries in memory, at most {})", rtti::MAX_ENTRIES)
+                }
+                _ => format!("{count} ids"),
+            };
+            let words = format!("RTTI at {base:#x}: {ids}, words {w8:#x} {w12:#x}");
             let (d_first, d_last) = dialect.map_or((0, None), Dialect::releases);
             // Only the classic dialect has a last release, so only it can contradict the RTTI.
             let (g, conflict) = match probe.generation() {
@@ -328,8 +345,9 @@ enum Rtti {
     Missing,
     /// Its address is outside the initial memory, or the data segments could not be placed.
     Unreadable(u32),
-    /// The entry count and the words at +8 and +12 (AS_ABI §3.4).
-    Words { base: u32, probe: Probe },
+    /// The entry count and the words at +8 and +12 (AS_ABI §3.4), and the count the runtime
+    /// reads the table with (when the generation is known).
+    Words { base: u32, probe: Probe, used: Option<u32> },
 }
 
 fn dialect_name(d: Dialect) -> String {
@@ -356,6 +374,25 @@ fn releases(first: u32, last: u32, classic: bool) -> String {
     format!("AssemblyScript {}{}", range(first, Some(last)), if classic { " (classic ABI)" } else { "" })
 }
 
+/// How the generated method `name` that calls `f` (its own or its view) is called:
+/// `Module::f(&mut self, a)`, `Class::method(&self, m, a)`, `Class::new(m, a)`. The names are the
+/// model's, which the emitter uses.
+fn call(m: &Model, f: &Function, name: &str) -> String {
+    let receiver = match &f.member {
+        None => "&mut self",
+        Some(member) if member.kind.has_self() => "&self, m",
+        Some(_) => "m",
+    };
+    let params = f.params.iter().skip(f.hidden_params()).map(|p| rust(&p.name));
+    let args: Vec<String> = [receiver.to_string()].into_iter().chain(params).collect();
+    format!("{}::{}({})", rust(f.rust_owner(m)), rust(name), args.join(", "))
+}
+
+/// A model name as the generated code spells it (`r#type` for a keyword), by the emitter's rule.
+fn rust(name: &str) -> String {
+    asbind_codegen::names::ident(name).to_string()
+}
+
 /// A type as AssemblyScript spells it, with records and classes by their Rust names.
 fn ty(t: &Ty, m: &Model) -> String {
     match t {
@@ -367,8 +404,8 @@ fn ty(t: &Ty, m: &Model) -> String {
         Ty::Array(e) => format!("Array<{}>", ty(e, m)),
         Ty::StaticArray(e) => format!("StaticArray<{}>", ty(e, m)),
         Ty::Nullable(e) => format!("{} | null", ty(e, m)),
-        Ty::Record(i) => m.records.get(*i).map_or_else(|| format!("record #{i}"), |r| r.name.clone()),
-        Ty::Class(i) => m.classes.get(*i).map_or_else(|| format!("class #{i}"), |c| c.name.clone()),
+        Ty::Record(i) => m.records.get(*i).map_or_else(|| format!("record #{i}"), |r| rust(&r.name)),
+        Ty::Class(i) => m.classes.get(*i).map_or_else(|| format!("class #{i}"), |c| rust(&c.name)),
         Ty::Raw(w) => w.to_string(),
         Ty::Any => "usize (any object)".to_string(),
     }
@@ -446,7 +483,7 @@ mod tests {
     use super::*;
 
     fn words(w8: u32, w12: u32) -> Rtti {
-        Rtti::Words { base: 0x700, probe: Probe { count: 6, w8, w12 } }
+        Rtti::Words { base: 0x700, probe: Probe { count: 6, w8, w12 }, used: Some(6) }
     }
 
     #[test]
@@ -473,5 +510,16 @@ mod tests {
         }
         let (_, evidence) = generation(raw, words(0x20, 0x20));
         assert_eq!(evidence, "(RTTI at 0x700: 6 ids, words 0x20 0x20; .d.ts: raw bindings, asc --bindings raw, 0.20+)");
+    }
+
+    #[test]
+    fn a_count_beyond_the_table_is_shown_as_claimed_and_as_read() {
+        let probe = Probe { count: u32::MAX, w8: 0x20, w12: 0x20 };
+        let (_, evidence) = generation(None, Rtti::Words { base: 0x700, probe, used: Some(9) });
+        assert!(
+            evidence
+                .starts_with("(RTTI at 0x700: 4294967295 ids claimed, 9 read (the entries in memory, at most 65536)"),
+            "{evidence}"
+        );
     }
 }

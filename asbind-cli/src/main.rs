@@ -1,5 +1,6 @@
 //! The `asbind` command-line tool: `asbind gen` writes Rust bindings for an AssemblyScript
-//! module, `asbind inspect` shows what the generator sees in it.
+//! module, `asbind inspect` shows what the generator sees in it, `asbind transform` writes the
+//! `asc` transform that exports class members.
 //!
 //! Exit codes: 0 success, 1 `gen --check` found the bindings stale, 2 bad input or usage.
 
@@ -7,6 +8,7 @@ mod diff;
 mod gen_cmd;
 mod inspect;
 mod memory_image;
+mod transform_cmd;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,8 @@ enum Command {
     Gen(gen_cmd::GenArgs),
     /// Show what the generator sees in a module: generation, exports, layouts, imports.
     Inspect(inspect::InspectArgs),
+    /// Write the asc transform that exports class members (`asbind-classes.mjs`) into a folder.
+    Transform(transform_cmd::TransformArgs),
 }
 
 /// The inputs every subcommand takes.
@@ -89,6 +93,7 @@ fn main() -> ExitCode {
     let run = || match &cli.command {
         Command::Gen(args) => gen_cmd::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Transform(args) => transform_cmd::run(args),
     };
     let Ok(result) = std::panic::catch_unwind(run) else { return ExitCode::from(2) };
     match result {

@@ -242,12 +242,44 @@ fn inspect_values() {
     assert!(
         has_row(
             &out,
-            &["opt_tail", "opt_tail", "(a:", "f64,", "b?:", "i64,", "c?:", "string", "|", "null)", "->", "string"]
+            &[
+                "opt_tail",
+                "Module::opt_tail(&mut",
+                "self,",
+                "a,",
+                "b,",
+                "c)",
+                "(a:",
+                "f64,",
+                "b?:",
+                "i64,",
+                "c?:",
+                "string",
+                "|",
+                "null)",
+                "->",
+                "string"
+            ]
         ),
         "{out}"
     );
-    assert!(has_row(&out, &["counter", "counter", "i32", "mutable", "(set_counter)"]), "{out}");
-    assert!(has_row(&out, &["ANSWER", "answer", "i32", "const"]), "{out}");
+    assert!(
+        has_row(
+            &out,
+            &[
+                "counter",
+                "Module::counter(&mut",
+                "self)",
+                "i32",
+                "mutable:",
+                "Module::set_counter(&mut",
+                "self,",
+                "value)"
+            ]
+        ),
+        "{out}"
+    );
+    assert!(has_row(&out, &["ANSWER", "Module::answer(&mut", "self)", "i32", "const"]), "{out}");
     assert!(has_row(&out, &["env.abort", "asbind", "(i32,", "i32,", "i32,", "i32)", "->", "()"]), "{out}");
     // Runtime exports.
     for name in ["__new", "__pin", "__unpin", "__collect", "__rtti_base", "__setArgumentsLength"] {
@@ -356,4 +388,173 @@ fn garbage_dts() {
     std::fs::write(&path, [0xff, 0xfe, 0x00, 0x80, b'{']).unwrap();
     let o = asbind(&["inspect", "fixtures/hello.wasm", "--dts", path.to_str().unwrap()]);
     assert_bad_input(&o, path.to_str().unwrap());
+}
+
+/// `asbind inspect` on `fixtures/<name>.wasm`.
+fn inspect(name: &str) -> String {
+    let o = asbind(&["inspect", &format!("fixtures/{name}.wasm")]);
+    assert!(o.status.success(), "{name}: {}", stderr(&o));
+    stdout(&o)
+}
+
+/// Whether a table row of `out` starts with these words (an export, then its Rust API).
+fn has_row_starting(out: &str, words: &[&str]) -> bool {
+    out.lines().any(|l| l.split_whitespace().take(words.len()).eq(words.iter().copied()))
+}
+
+#[test]
+fn inspect_lists_the_generated_class_api() {
+    let out = inspect("classes");
+    for row in [
+        &["make_shapes", "Module::make_shapes(&mut", "self,", "n)"][..],
+        &["Shape__new", "Shape::new(m,", "name)"],
+        &["Shape__s_create", "Shape::create(m,", "name)"],
+        &["Shape__m_area", "Shape::area(&self,", "m)"],
+        &["Shape__sget_count", "Shape::count(m)"],
+        &["Shape__sset_count", "Shape::set_count(m,", "value)"],
+        &["Shape__get_name", "Shape::name(&self,", "m)"],
+        &["Shape__set_name", "Shape::set_name(&self,", "m,", "value)"],
+        &["Temperature__m_hotterThan", "Temperature::hotter_than(&self,", "m,", "other)"],
+        &["Temperature__sget_ABSOLUTE_ZERO", "Temperature::absolute_zero(m)"],
+    ] {
+        assert!(has_row_starting(&out, row), "{row:?}:\n{out}");
+    }
+    // The export's snake case is no name in the bindings.
+    assert!(!out.contains("shape_m_area") && !out.contains("shape_new"), "{out}");
+
+    let out = inspect("subclasses");
+    assert!(has_row_starting(&out, &["Animal__m_sound", "Animal::sound(&self,", "m)"]), "{out}");
+    assert!(has_row_starting(&out, &["Plant__new", "Plant::new(m,", "height)"]), "{out}");
+
+    let out = inspect("vector3d");
+    assert!(has_row_starting(&out, &["Vector3d__m_distance", "Vector3d::distance(&self,", "m,", "o)"]), "{out}");
+    assert!(has_row_starting(&out, &["Module::vector_coords_view(&mut", "self,", "v)"]), "{out}");
+}
+
+#[test]
+fn inspect_shows_the_names_that_collisions_get() {
+    let out = inspect("names");
+    for row in [
+        &["Counter__m_toString", "Counter::to_string_2(&self,", "m)"][..],
+        &["Counter__m_handle", "Counter::handle_2(&self,", "m)"],
+        &["Counter__m_add", "Counter::add(&self,", "m,", "m_2,", "self_)"],
+        &["Module__new", "Module_2::new(m,", "n)"],
+        &["collect", "Module::collect_2(&mut", "self)"],
+        &["type", "Module::r#type(&mut", "self,", "r#fn,", "r#impl,", "ok,", "some)"],
+        &["Module::data_view_2(&mut", "self,", "n)"],
+        &["count", "Module::count(&mut", "self)", "i32", "mutable:", "Module::set_count_2(&mut", "self,", "value)"],
+    ] {
+        assert!(has_row_starting(&out, row), "{row:?}:\n{out}");
+    }
+    assert!(out.contains("values read from an instance: Module::late_value_2, Module::late_member"), "{out}");
+}
+
+/// Every `Type::method` in `asbind gen`'s output: the functions of each `impl` and of `Host`.
+fn generated_methods(code: &str) -> Vec<String> {
+    let file = syn::parse_file(code).expect("the bindings parse");
+    let mut names = Vec::new();
+    for item in &file.items {
+        match item {
+            syn::Item::Impl(imp) if imp.trait_.is_none() => {
+                let syn::Type::Path(ty) = &*imp.self_ty else { continue };
+                let owner = ty.path.segments.last().expect("a type name").ident.to_string();
+                for item in &imp.items {
+                    if let syn::ImplItem::Fn(f) = item {
+                        names.push(format!("{owner}::{}", f.sig.ident));
+                    }
+                }
+            }
+            syn::Item::Trait(t) => {
+                for item in &t.items {
+                    if let syn::TraitItem::Fn(f) = item {
+                        names.push(format!("{}::{}", t.ident, f.sig.ident));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Every `Type::method` that `asbind inspect` prints (`asbind::Ref` is prose, not a method).
+fn inspected_methods(out: &str) -> Vec<String> {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '#';
+    let mut names = Vec::new();
+    for (i, _) in out.match_indices("::") {
+        let owner: String =
+            out[..i].chars().rev().take_while(|&c| is_name(c)).collect::<Vec<_>>().into_iter().rev().collect();
+        let name: String = out[i + 2..].chars().take_while(|&c| is_name(c)).collect();
+        if owner != "asbind" && !owner.is_empty() && !name.is_empty() {
+            names.push(format!("{owner}::{name}"));
+        }
+    }
+    names
+}
+
+#[test]
+fn every_method_inspect_names_is_in_the_generated_code() {
+    let more = ["names", "subclasses", "torture", "enums", "records", "nested", "env_globals", "start", "partial"];
+    for name in FIXTURES.iter().copied().chain(more) {
+        let o = asbind(&["gen", &format!("fixtures/{name}.wasm")]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let generated = generated_methods(&stdout(&o));
+        let inspected = inspected_methods(&inspect(name));
+        assert!(inspected.iter().any(|n| n.starts_with("Module::")), "{name}: no module methods found");
+        for method in &inspected {
+            assert!(generated.contains(method), "{name}: inspect shows {method}, which the bindings do not have");
+        }
+    }
+}
+
+#[test]
+fn inspect_tells_the_rtti_count_claimed_from_the_count_read() {
+    // classes.wasm with its RTTI count word (8 ids, then the 0.24 words) claiming u32::MAX ids.
+    let dir = TempDir::new("rtti-count");
+    let mut wasm = std::fs::read(root().join("fixtures/classes.wasm")).unwrap();
+    let table = [8, 0, 0, 0, 0x20, 0, 0, 0, 0x20, 0, 0, 0, 0x20, 0];
+    let at: Vec<usize> = (0..wasm.len() - table.len()).filter(|&i| wasm[i..].starts_with(&table)).collect();
+    assert_eq!(at.len(), 1, "the RTTI table of classes.wasm is not where this test expects it");
+    wasm[at[0]..at[0] + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    std::fs::write(dir.path("classes.wasm"), &wasm).unwrap();
+    for ext in ["d.ts", "js"] {
+        std::fs::copy(root().join(format!("fixtures/classes.{ext}")), dir.path(&format!("classes.{ext}"))).unwrap();
+    }
+    let o = asbind(&["inspect", dir.path("classes.wasm").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(": 4294967295 ids claimed, "), "{out}");
+    assert!(out.contains(" read (the entries in memory, at most 65536), words 0x20 0x20"), "{out}");
+    assert!(inspect("classes").contains("RTTI at 0x1310: 8 ids, words 0x20 0x20"));
+}
+
+#[test]
+fn transform_writes_the_repositorys_transform() {
+    let dir = TempDir::new("transform");
+    let out = dir.path("new/folder");
+    let o = asbind(&["transform", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = out.join("asbind-classes.mjs");
+    let committed = std::fs::read(root().join("asbind-codegen/transform/asbind-classes.mjs")).unwrap();
+    assert_eq!(std::fs::read(&written).unwrap(), committed);
+    let text = stdout(&o);
+    let path = written.display();
+    assert!(text.starts_with(&format!("wrote {path}\n")), "{text}");
+    assert!(text.contains(&format!("asc <entry>.ts --transform {path} --bindings raw --exportRuntime")), "{text}");
+    // Writing it again (into an existing folder) succeeds with the same file.
+    assert!(asbind(&["transform", "--out", out.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&written).unwrap(), committed);
+}
+
+#[test]
+fn transform_into_a_file_fails_naming_the_path() {
+    let dir = TempDir::new("transform-bad");
+    let file = dir.path("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let o = asbind(&["transform", "--out", file.to_str().unwrap()]);
+    assert_bad_input(&o, &file.display().to_string());
+    assert!(stderr(&o).contains("cannot write the classes transform"), "{}", stderr(&o));
+    let o = asbind(&["transform"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--out"), "{}", stderr(&o));
 }

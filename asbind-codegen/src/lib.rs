@@ -3,7 +3,8 @@
 //!
 //! The data path is the folder layout: [`input`] reads the wasm, the `.d.ts` and the JS glue;
 //! [`mod@model`] checks them against each other and builds one description of the module;
-//! [`emit`] turns the model into tokens. This crate never links wasmtime.
+//! [`emit`] turns the model into tokens. This crate never links wasmtime. It also carries the
+//! `asc` transform that exports class members ([`transform`]).
 
 #![warn(missing_docs)]
 
@@ -16,6 +17,7 @@ pub mod emit;
 pub mod model;
 pub mod names;
 pub mod resolve;
+pub mod transform;
 
 use std::path::{Path, PathBuf};
 

@@ -56,6 +56,12 @@ impl Model {
         self.array_ids.iter().find(|(t, _)| t == ty).map(|(_, id)| *id)
     }
 
+    /// The Rust type whose `impl` holds the methods of class `class` (index into
+    /// [`Model::classes`]), or of the module when `None`.
+    pub fn impl_type(&self, class: Option<usize>) -> &str {
+        class.and_then(|c| self.classes.get(c)).map_or("Module", |c| c.name.as_str())
+    }
+
     /// How the generated code names the wasm it came from (the `@generated` header, the
     /// regenerate hint): see [`crate::resolve::source_name`].
     pub fn source(&self) -> String {
@@ -132,6 +138,19 @@ pub struct Function {
 }
 
 impl Function {
+    /// The generated method that calls this export: a class member's name in its class's
+    /// `impl`, else the module method's. The emitter names the method with it, and
+    /// `asbind inspect` shows it, so the two cannot disagree.
+    pub fn rust_name(&self) -> &str {
+        self.member.as_ref().map_or(&self.name, |m| &m.name)
+    }
+
+    /// The Rust type whose `impl` has the method ([`rust_name`](Self::rust_name)): the class
+    /// handle of a member, else `Module`.
+    pub fn rust_owner<'m>(&self, model: &'m Model) -> &'m str {
+        model.impl_type(self.member.as_ref().map(|m| m.class))
+    }
+
     /// Leading wasm parameters that are not Rust parameters: a member's object (`self`), or a
     /// classic constructor's `this` (0: allocate).
     pub fn hidden_params(&self) -> usize {

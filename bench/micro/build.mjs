@@ -19,7 +19,7 @@ if (!existsSync(asc)) {
 // also writes the `asbind` custom section).
 const args = [
   "--bindings", "raw", "--exportRuntime", "-O3", "--noColors",
-  "--transform", "../../transform/asbind-classes.mjs",
+  "--transform", "../../asbind-codegen/transform/asbind-classes.mjs",
 ];
 const outputs = ["wasm", "d.ts", "js"];
 

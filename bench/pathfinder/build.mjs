@@ -17,7 +17,7 @@ if (!existsSync(asc)) {
 const args = [
   "--bindings", "raw", "--exportRuntime", "-O3", "--noColors",
   // Adds the `Navmesh__new` / `Navmesh__m_search_path` wrapper exports (0.20+ exports no class members).
-  "--transform", "../../transform/asbind-classes.mjs",
+  "--transform", "../../asbind-codegen/transform/asbind-classes.mjs",
 ];
 const outputs = ["wasm", "d.ts", "js"];
 

@@ -541,10 +541,11 @@ fn method(model: &Model, f: &Function) -> TokenStream {
     // Leading wasm parameters that are not Rust parameters: the object, or a classic
     // constructor's `this` (0: allocate).
     let hidden = f.hidden_params();
-    let (name, receiver, m) = match member {
-        None => (ident(&f.name), quote!(&mut self), quote!(self)),
-        Some(mem) if has_self => (ident(&mem.name), quote!(&self, m: &mut #module_ty), quote!(m)),
-        Some(mem) => (ident(&mem.name), quote!(m: &mut #module_ty), quote!(m)),
+    let name = ident(f.rust_name());
+    let (receiver, m) = match member {
+        None => (quote!(&mut self), quote!(self)),
+        Some(_) if has_self => (quote!(&self, m: &mut #module_ty), quote!(m)),
+        Some(_) => (quote!(m: &mut #module_ty), quote!(m)),
     };
     let generics = if member.is_some() { generics } else { quote!() };
     let field = ident(&f.field);
@@ -679,7 +680,8 @@ fn method(model: &Model, f: &Function) -> TokenStream {
         let view_name = ident(view);
         let d = doc(&format!(
             "Like [`{}`](Self::{}), but borrows the result in the module's memory instead of copying it:\nwrites through the slice are seen by the module, and no call can happen while it lives.",
-            f.name, f.name
+            f.rust_name(),
+            f.rust_name()
         ));
         quote! {
             #d

@@ -156,8 +156,10 @@ pub(super) fn group_members(functions: &mut [Function], classes: &[Class], notes
         .collect();
     if !without.is_empty() {
         notes.push(format!(
-            "classes without methods in these bindings: {}; compile the module with `asc --transform <asbind>/transform/asbind-classes.mjs` to call their constructors, methods and fields from Rust",
-            without.join(", ")
+            "classes without methods in these bindings: {}; compile the module with `asc --transform {}` \
+             (`asbind transform --out <dir>` writes it) to call their constructors, methods and fields from Rust",
+            without.join(", "),
+            crate::transform::CLASSES_TRANSFORM_FILE
         ));
     }
 }

@@ -27,8 +27,9 @@
 // It also writes a custom section `asbind` with what the .d.ts erases: which parameters and
 // results of exported functions are enums, and each managed class's base (see SECTION below).
 //
-// Use:  asc entry.ts --transform ./node_modules/<pkg>/transform/asbind-classes.mjs
-//  or asconfig.json:  "options": { "transform": ["./node_modules/<pkg>/transform/asbind-classes.mjs"] }
+// Get it:  asbind transform --out <dir>   (or `asbind_build::write_transform(dir)` in build.rs)
+// Use:  asc entry.ts --transform <dir>/asbind-classes.mjs
+//  or asconfig.json:  "options": { "transform": ["<dir>/asbind-classes.mjs"] }
 // No dependencies: the compiler's enum values are read off a probe parse (they differ by version).
 
 const PROBE = `
